@@ -1,0 +1,44 @@
+"""Errors that services raise and views turn into translated messages."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext_lazy as _
+
+
+class ServiceError(Exception):
+    """A request that cannot be carried out; nothing was changed.
+
+    ``message`` is shown to the user as is, so it is a translated sentence.
+    """
+
+    default_message = _("This action cannot be carried out.")
+    status_code = 400
+
+    def __init__(self, message: str | None = None, *, code: str | None = None) -> None:
+        self.message = str(message or self.default_message)
+        self.code = code or type(self).__name__
+        super().__init__(self.message)
+
+
+class PermissionDenied(ServiceError):
+    default_message = _("You are not allowed to do this.")
+    status_code = 403
+
+
+class InvalidTransition(ServiceError):
+    default_message = _("This report cannot make that move in its current state.")
+    status_code = 409
+
+
+class ValidationFailed(ServiceError):
+    """Bad input. ``errors`` maps a field name to its messages."""
+
+    default_message = _("Please correct the errors below.")
+    status_code = 422
+
+    def __init__(self, errors: dict[str, list[str]] | str, *, code: str | None = None) -> None:
+        if isinstance(errors, str):
+            errors = {"__all__": [errors]}
+        self.errors = {key: [str(m) for m in msgs] for key, msgs in errors.items()}
+        first = next(iter(self.errors.values()))[0]
+        super().__init__(first, code=code)

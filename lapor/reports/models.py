@@ -1,0 +1,245 @@
+"""The report (laporan), its timeline of events and its attachments.
+
+A report's status changes only through ``reports.transitions.transition``; nothing
+here holds workflow logic.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from lapor.core.models import AppendOnlyModel
+
+from .choices import (
+    ArchiveReason,
+    AttachmentKind,
+    Channel,
+    Classification,
+    OmbudsmanConsent,
+    Status,
+    Visibility,
+)
+
+
+class Report(models.Model):
+    tracking_id = models.CharField(_("tracking ID"), max_length=12, unique=True, editable=False)
+
+    # What the reporter tells.
+    classification = models.CharField(
+        _("classification"), max_length=30, choices=Classification.choices
+    )
+    title = models.CharField(_("title"), max_length=150)
+    description = models.TextField(_("description"))
+    incident_date = models.DateField(_("date of the incident"), null=True, blank=True)
+    region = models.ForeignKey(
+        "regions.Region", verbose_name=_("region"), on_delete=models.PROTECT, null=True, blank=True
+    )
+    latitude = models.DecimalField(
+        _("latitude"), max_digits=9, decimal_places=6, null=True, blank=True
+    )
+    longitude = models.DecimalField(
+        _("longitude"), max_digits=9, decimal_places=6, null=True, blank=True
+    )
+    address = models.CharField(_("address"), max_length=255, blank=True)
+    category = models.ForeignKey(
+        "agencies.Category",
+        verbose_name=_("category"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+    )
+    target_agency = models.ForeignKey(
+        "agencies.Agency",
+        verbose_name=_("agency chosen by the reporter"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    is_anonymous = models.BooleanField(_("anonymous"), default=False)
+    is_confidential = models.BooleanField(_("confidential"), default=False)
+    channel = models.CharField(
+        _("channel"), max_length=20, choices=Channel.choices, default=Channel.WEB
+    )
+    reporter = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("reporter"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="reports",
+    )
+
+    # Where it is in the flow.
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.SUBMITTED
+    )
+    agency = models.ForeignKey(
+        "agencies.Agency",
+        verbose_name=_("agency"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="reports",
+        help_text=_("The agency that handles the report now."),
+    )
+    unit = models.ForeignKey(
+        "agencies.Agency",
+        verbose_name=_("unit"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="unit_reports",
+        help_text=_("The unit inside the agency the report was passed to."),
+    )
+    archive_reason = models.CharField(
+        _("archive reason"), max_length=20, choices=ArchiveReason.choices, blank=True
+    )
+    duplicate_of = models.ForeignKey(
+        "self",
+        verbose_name=_("duplicate of"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="duplicates",
+    )
+    ombudsman_consent = models.CharField(
+        _("Ombudsman consent"),
+        max_length=10,
+        choices=OmbudsmanConsent.choices,
+        default=OmbudsmanConsent.NONE,
+        blank=True,
+    )
+
+    # Deadlines (recomputed by reports.deadlines after every move).
+    due_at = models.DateTimeField(_("current step due"), null=True, blank=True)
+    verification_due_at = models.DateTimeField(_("verification due"), null=True, blank=True)
+    hold_due_at = models.DateTimeField(_("reporter's information due"), null=True, blank=True)
+    first_followup_due_at = models.DateTimeField(_("first follow-up due"), null=True, blank=True)
+    resolution_due_at = models.DateTimeField(_("resolution due"), null=True, blank=True)
+    reply_due_at = models.DateTimeField(_("reporter's reply due"), null=True, blank=True)
+
+    # When things happened.
+    submitted_at = models.DateTimeField(_("submitted"), default=timezone.now, db_index=True)
+    verified_at = models.DateTimeField(_("verified"), null=True, blank=True)
+    disposed_at = models.DateTimeField(_("sent to agency"), null=True, blank=True)
+    first_followup_at = models.DateTimeField(_("first follow-up"), null=True, blank=True)
+    resolved_at = models.DateTimeField(_("answered"), null=True, blank=True)
+    closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    # The reporter's verdict.
+    rating = models.PositiveSmallIntegerField(
+        _("rating"), null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(5)]
+    )
+    rating_comment = models.TextField(_("rating comment"), blank=True)
+    reporter_satisfied = models.BooleanField(_("solved for the reporter"), null=True, blank=True)
+
+    support_count = models.PositiveIntegerField(_("supporters"), default=0)
+    version = models.PositiveIntegerField(default=0, editable=False)
+
+    class Meta:
+        verbose_name = _("report")
+        verbose_name_plural = _("reports")
+        ordering = ["-submitted_at"]
+        indexes = [
+            models.Index(fields=["status", "due_at"], name="report_status_due"),
+            models.Index(fields=["agency", "status", "due_at"], name="report_agency_due"),
+            models.Index(fields=["unit", "status", "due_at"], name="report_unit_due"),
+            models.Index(fields=["reporter", "-submitted_at"], name="report_reporter"),
+            models.Index(
+                fields=["-submitted_at"],
+                name="report_public_recent",
+                condition=Q(is_confidential=False)
+                & Q(status__in=["disposed", "in_progress", "resolved", "closed", "escalated"]),
+            ),
+            models.Index(fields=["reply_due_at"], name="report_reply_due"),
+            models.Index(fields=["resolution_due_at"], name="report_resolution_due"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(rating__isnull=True) | Q(rating__gte=1, rating__lte=5),
+                name="report_rating_1_to_5",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"#{self.tracking_id} {self.title}"
+
+
+class ReportEvent(AppendOnlyModel):
+    """One thing that happened to a report: the audit trail and the public timeline.
+
+    ``code`` is dotted (``report.disposed``); ``visibility`` says who may read it.
+    """
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="events")
+    code = models.CharField(_("event"), max_length=50)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("actor"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    actor_role = models.CharField(_("acting as"), max_length=20, blank=True)
+    actor_agency = models.ForeignKey(
+        "agencies.Agency", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(_("time"), default=timezone.now)
+    from_status = models.CharField(max_length=20, choices=Status.choices, blank=True)
+    to_status = models.CharField(max_length=20, choices=Status.choices, blank=True)
+    note = models.TextField(_("note"), blank=True)
+    visibility = models.CharField(
+        _("visible to"), max_length=10, choices=Visibility.choices, default=Visibility.PUBLIC
+    )
+    data = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        verbose_name = _("report event")
+        verbose_name_plural = _("report events")
+        ordering = ["created_at", "id"]
+        indexes = [models.Index(fields=["report", "created_at"], name="event_report_time")]
+
+    def __str__(self) -> str:
+        return f"{self.code} @ {self.created_at:%Y-%m-%d %H:%M}"
+
+
+def attachment_path(instance: Attachment, filename: str) -> str:
+    # The stored name never comes from the user: it is random, with a safe suffix.
+    return f"attachments/{timezone.now():%Y/%m}/{instance.storage_name}"
+
+
+class Attachment(models.Model):
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="attachments")
+    event = models.ForeignKey(
+        ReportEvent, on_delete=models.SET_NULL, null=True, blank=True, related_name="attachments"
+    )
+    file = models.FileField(upload_to=attachment_path, max_length=255)
+    storage_name = models.CharField(max_length=80, editable=False)
+    original_name = models.CharField(_("file name"), max_length=255)
+    content_type = models.CharField(max_length=100)
+    size = models.PositiveBigIntegerField()
+    sha256 = models.CharField(max_length=64)
+    kind = models.CharField(_("kind"), max_length=10, choices=AttachmentKind.choices)
+    visibility = models.CharField(
+        _("visible to"), max_length=10, choices=Visibility.choices, default=Visibility.PUBLIC
+    )
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
+        ordering = ["created_at", "id"]
+
+    def __str__(self) -> str:
+        return self.original_name

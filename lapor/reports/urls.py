@@ -1,0 +1,9 @@
+from django.urls import path
+
+from . import views
+
+app_name = "reports"
+
+urlpatterns = [
+    path("attachments/<int:pk>/", views.attachment_download, name="attachment"),
+]
