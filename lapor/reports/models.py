@@ -126,6 +126,7 @@ class Report(models.Model):
 
     # When things happened.
     submitted_at = models.DateTimeField(_("submitted"), default=timezone.now, db_index=True)
+    status_changed_at = models.DateTimeField(_("status changed"), default=timezone.now)
     verified_at = models.DateTimeField(_("verified"), null=True, blank=True)
     disposed_at = models.DateTimeField(_("sent to agency"), null=True, blank=True)
     first_followup_at = models.DateTimeField(_("first follow-up"), null=True, blank=True)
