@@ -17,6 +17,7 @@ from lapor.agencies.choices import AgencyKind
 from lapor.agencies.models import Agency, Category
 from lapor.agencies.services import agency_create
 from lapor.regions.models import Region, RegionLevel, Timezone
+from lapor.regions.timezones import timezone_for_code
 
 _seq = itertools.count(1)
 
@@ -44,8 +45,16 @@ class CategoryFactory(factory.django.DjangoModelFactory):
     slug = factory.Sequence(lambda n: f"topik-{n}")
 
 
-def make_region(code: str = "32.73", name: str | None = None, tz: str = Timezone.WIB) -> Region:
-    """A region and its ancestors, created as needed (tests need not import wilayah)."""
+def make_region(code: str = "32.73", name: str | None = None, tz: str | None = None) -> Region:
+    """A region and its ancestors, created as needed (tests need not import wilayah).
+
+    The timezone follows the province (``51`` Bali is WITA) unless ``tz`` is given.
+    """
+    if tz is None:
+        try:
+            tz = timezone_for_code(code)
+        except Exception:
+            tz = Timezone.WIB
     parts = code.split(".")
     parent = None
     region = None

@@ -1,0 +1,81 @@
+# Everyday commands. `make run` and `make test` are all a newcomer needs.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+# The first Python >= 3.11 on the PATH (override: make PYTHON=/path/to/python3.12 run).
+PYTHON ?= $(shell for p in python3 python3.13 python3.12 python3.11; do \
+	command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null && { echo $$p; break; }; done)
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: help install run serve migrate demo test lint fmt typecheck check worker bench messages clean
+
+help:
+	@echo "make run        set up, load demo data and serve on http://$(HOST):$(PORT)"
+	@echo "make test       run the whole test suite (SQLite, or DATABASE_URL)"
+	@echo "make lint       ruff + migrations check;  make fmt  format the code"
+	@echo "make typecheck  mypy;  make check  lint + typecheck + test"
+	@echo "make migrate | demo | worker | bench | messages"
+
+$(BIN)/python:
+	@test -n "$(PYTHON)" || { echo "Python 3.11 or newer is needed (python3 --version)."; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+# Reinstall only when pyproject.toml changes.
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	@touch $@
+
+install: $(VENV)/.installed
+
+migrate: install
+	$(MANAGE) migrate --noinput
+
+demo: migrate
+	$(MANAGE) import_wilayah
+	$(MANAGE) seed_agencies
+	$(MANAGE) seed_demo
+
+run: demo
+	@$(MANAGE) seed_demo --logins
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+serve: install
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+test: install
+	$(MANAGE) makemigrations --check --dry-run
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(MANAGE) makemigrations --check --dry-run
+
+fmt: install
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+typecheck: install
+	$(BIN)/mypy lapor
+
+check: lint typecheck test
+
+worker: install
+	$(MANAGE) db_worker
+
+bench: install
+	$(BIN)/python bench/run.py $(BENCH_ARGS)
+
+# Refresh the translation catalogues after changing user-facing strings, then translate
+# lapor/locale/*/LC_MESSAGES/django.po and compile (the .mo files are committed).
+messages: install
+	cd lapor && ../$(MANAGE) makemessages -l id -l en --no-obsolete --no-location
+	cd lapor && ../$(MANAGE) compilemessages
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache staticfiles
