@@ -14,3 +14,23 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     for item in items:
         if "postgres" in item.keywords:
             item.add_marker(skip)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_calendar():
+    """The working-day calendar is cached in the process; a holiday that one test made
+    (and whose row was rolled back) must not shift another test's deadlines."""
+    from lapor.deadlines.calendar import calendar_clear_cache
+
+    calendar_clear_cache()
+    yield
+    calendar_clear_cache()
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

@@ -45,7 +45,9 @@ class Holiday(TimeStampedModel):
         constraints = [
             models.UniqueConstraint(fields=["date", "region"], name="holiday_unique_date_region"),
             models.UniqueConstraint(
-                fields=["date"], condition=models.Q(region__isnull=True), name="holiday_unique_date_national"
+                fields=["date"],
+                condition=models.Q(region__isnull=True),
+                name="holiday_unique_date_national",
             ),
         ]
 
