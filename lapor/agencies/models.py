@@ -84,7 +84,10 @@ class Category(models.Model):
         ordering = ["sort_order", "name"]
 
     def __str__(self) -> str:
-        return f"{self.parent.name} › {self.name}" if self.parent_id and self.parent else self.name
+        name = self.name
+        if self.parent_id and self.parent:
+            return f"{self.parent.name} › {name}"  # noqa: RUF001
+        return name
 
     def ancestor_ids(self) -> list[int]:
         ids = [self.pk]
@@ -96,7 +99,7 @@ class Category(models.Model):
 
 
 class RoutingRule(models.Model):
-    """Category × region (× classification) → the agency that should handle it.
+    """Category, region (and classification) → the agency that should handle it.
 
     Blank fields match anything; the most specific matching rule wins (see
     ``agencies.selectors.routing_suggest``).
@@ -113,9 +116,7 @@ class RoutingRule(models.Model):
         blank=True,
         help_text=_("Matches this region and every region inside it."),
     )
-    classification = models.CharField(
-        _("classification"), max_length=30, blank=True, default=""
-    )
+    classification = models.CharField(_("classification"), max_length=30, blank=True, default="")
     agency = models.ForeignKey(
         Agency, verbose_name=_("agency"), on_delete=models.CASCADE, related_name="routing_rules"
     )
@@ -131,4 +132,4 @@ class RoutingRule(models.Model):
 
     def __str__(self) -> str:
         parts = [str(self.category or "*"), str(self.region or "*"), self.classification or "*"]
-        return " × ".join(parts) + f" → {self.agency}"
+        return " × ".join(parts) + f" → {self.agency}"  # noqa: RUF001
