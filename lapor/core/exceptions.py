@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
+
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 
@@ -14,7 +17,7 @@ class ServiceError(Exception):
     default_message = _("This action cannot be carried out.")
     status_code = 400
 
-    def __init__(self, message: str | None = None, *, code: str | None = None) -> None:
+    def __init__(self, message: str | Promise | None = None, *, code: str | None = None) -> None:
         self.message = str(message or self.default_message)
         self.code = code or type(self).__name__
         super().__init__(self.message)
@@ -30,14 +33,22 @@ class InvalidTransition(ServiceError):
     status_code = 409
 
 
+ErrorsArg = Mapping[str, Sequence[str | Promise]] | str | Promise
+
+
 class ValidationFailed(ServiceError):
     """Bad input. ``errors`` maps a field name to its messages."""
 
     default_message = _("Please correct the errors below.")
     status_code = 422
 
-    def __init__(self, errors: dict[str, list[str]] | str, *, code: str | None = None) -> None:
-        if isinstance(errors, str):
+    def __init__(
+        self,
+        errors: dict[str, list[str | Promise]] | dict[str, list[str]] | str | Promise,
+        *,
+        code: str | None = None,
+    ) -> None:
+        if isinstance(errors, (str, Promise)):
             errors = {"__all__": [errors]}
         self.errors = {key: [str(m) for m in msgs] for key, msgs in errors.items()}
         first = next(iter(self.errors.values()))[0]

@@ -19,8 +19,8 @@ HOLD_DAYS = 10
 REPLY_DAYS = 10
 # The Ombudsman's time to finish a report handed over to it.
 ESCALATED_FINISH_DAYS = 60
-# Working days since disposition after which the reporter may be asked to hand the
-# report over to the Ombudsman.
+# Calendar days since submission after which a report still unresolved may be offered
+# to the Ombudsman (DOMAIN: "still unresolved after 60 days"), with the reporter's consent.
 OMBUDSMAN_CONSENT_AFTER_DAYS = 60
 
 FINISH_DAYS: dict[str, int] = {

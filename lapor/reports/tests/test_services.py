@@ -1,0 +1,665 @@
+"""Filing a report and walking it through the flow, with frozen time and real deadlines."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+from decimal import Decimal
+from zoneinfo import ZoneInfo
+
+import pytest
+import time_machine
+
+from lapor.accounts.choices import Role
+from lapor.agencies.choices import AgencyKind
+from lapor.core.exceptions import (
+    InvalidTransition,
+    PermissionDenied,
+    ServiceError,
+    ValidationFailed,
+)
+from lapor.core.testing.factories import CategoryFactory, make_agency, make_region
+from lapor.reports import services
+from lapor.reports.choices import ArchiveReason, Classification, OmbudsmanConsent, Status
+from lapor.reports.models import Report, ReportEvent
+from lapor.reports.permissions import REPORTER, SYSTEM
+from lapor.reports.signals import report_transitioned
+from lapor.reports.tracking import is_valid_tracking_id, luhn_check_digit
+from lapor.reports.transitions import Action
+
+from .flow_world import FAST_HASHERS, World, build_world, report_in, snapshot
+
+WIB = ZoneInfo("Asia/Jakarta")
+
+
+def at(y: int, m: int, d: int, hh: int = 10, mm: int = 0) -> datetime:
+    return datetime(y, m, d, hh, mm, tzinfo=WIB)
+
+
+def end_of(y: int, m: int, d: int) -> datetime:
+    """How the calendar writes a due date: the end of that working day, WIB."""
+    return datetime.combine(date(y, m, d), time(23, 59, 59, 999999), tzinfo=WIB)
+
+
+@pytest.fixture
+def world(settings, db) -> World:
+    settings.PASSWORD_HASHERS = FAST_HASHERS
+    return build_world()
+
+
+@pytest.fixture
+def signals():
+    """The ``report_transitioned`` signals sent (after commit)."""
+    sent: list[dict] = []
+
+    def receiver(sender, **kwargs):
+        sent.append(kwargs)
+
+    report_transitioned.connect(receiver, dispatch_uid="test-services")
+    yield sent
+    report_transitioned.disconnect(dispatch_uid="test-services")
+
+
+def submit(w: World, **overrides) -> Report:
+    kwargs = {
+        "reporter": w.user("reporter"),
+        "classification": Classification.PENGADUAN,
+        "title": "Jalan berlubang di Jalan Merdeka",
+        "description": "Sejak dua minggu jalan di depan pasar berlubang besar dan sudah ada "
+        "pengendara motor yang jatuh.",
+    }
+    return services.report_submit(**(kwargs | overrides))
+
+
+def events(report: Report) -> list[ReportEvent]:
+    return list(ReportEvent.objects.filter(report=report).order_by("id"))
+
+
+# --- the whole happy path ---------------------------------------------------------
+
+
+def test_happy_path_with_deadlines_and_events(world, signals, django_capture_on_commit_callbacks):
+    reporter = world.user("reporter")
+    national = world.user("national")
+    agency_admin = world.user("agency_admin")
+    unit_admin = world.user("unit_admin")
+
+    with time_machine.travel(at(2026, 3, 20), tick=False) as clock:
+        # Friday 20 March 2026 is cuti bersama; Idul Fitri, the weekend and two more
+        # days of leave follow: counting starts on Wednesday 25 March.
+        with django_capture_on_commit_callbacks(execute=True):
+            report = submit(world, region_code=make_region("32.73").code)
+        assert is_valid_tracking_id(report.tracking_id)
+        assert report.status == Status.SUBMITTED
+        assert report.verification_due_at == end_of(2026, 3, 27)
+        assert report.due_at == report.verification_due_at
+        assert signals[-1]["action"] == Action.SUBMIT
+        assert signals[-1]["report_id"] == report.pk
+
+        clock.move_to(at(2026, 3, 25))
+        with django_capture_on_commit_callbacks(execute=True):
+            report = services.report_dispose(
+                report_id=report.pk,
+                actor=national,
+                agency_id=world.agency.pk,
+                corrections={"title": "Jalan berlubang di depan Pasar Merdeka"},
+            )
+        assert report.status == Status.DISPOSED
+        assert report.verified_at == report.disposed_at == at(2026, 3, 25)
+        assert report.first_followup_due_at == end_of(2026, 4, 1)  # 5 wd
+        assert report.resolution_due_at == end_of(2026, 4, 15)  # 14 wd; Good Friday off
+        assert report.due_at == report.first_followup_due_at
+        disposed_event = events(report)[-1]
+        assert signals[-1] == {
+            "signal": report_transitioned,
+            "report_id": report.pk,
+            "event_id": disposed_event.pk,
+            "action": Action.DISPOSE,
+        }
+        assert disposed_event.data == {
+            "agency": {"old": None, "new": world.agency.pk},
+            "unit": {"old": None, "new": None},
+            "corrections": {
+                "title": {
+                    "old": "Jalan berlubang di Jalan Merdeka",
+                    "new": "Jalan berlubang di depan Pasar Merdeka",
+                }
+            },
+        }
+
+        clock.move_to(at(2026, 3, 25, 14))
+        report = services.report_dispose_to_unit(
+            report_id=report.pk, actor=agency_admin, unit_id=world.unit.pk
+        )
+        assert (report.status, report.unit_id) == (Status.DISPOSED, world.unit.pk)
+
+        clock.move_to(at(2026, 3, 27))
+        report = services.report_follow_up(
+            report_id=report.pk, actor=unit_admin, note="Tim sudah meninjau lokasi."
+        )
+        assert report.status == Status.IN_PROGRESS
+        assert report.first_followup_at == at(2026, 3, 27)
+        assert report.due_at == report.resolution_due_at == end_of(2026, 4, 15)
+
+        clock.move_to(at(2026, 3, 28))  # a Saturday: reporters write any day
+        report = services.report_reply(
+            report_id=report.pk, actor=reporter, note="Terima kasih, kapan diperbaiki?"
+        )
+        assert report.status == Status.IN_PROGRESS
+
+        clock.move_to(at(2026, 3, 30))
+        report = services.report_resolve(
+            report_id=report.pk, actor=unit_admin, note="Jalan sudah ditambal."
+        )
+        assert report.status == Status.RESOLVED
+        assert report.resolved_at == at(2026, 3, 30)
+        assert report.reply_due_at == report.due_at == end_of(2026, 4, 14)  # 10 wd
+
+        clock.move_to(at(2026, 3, 31))
+        report = services.report_reply(
+            report_id=report.pk, actor=reporter, note="Tambalannya sudah lepas lagi."
+        )
+        assert report.status == Status.IN_PROGRESS
+        assert report.resolved_at is None
+        assert report.due_at == end_of(2026, 4, 15)  # still counted from disposition
+
+        clock.move_to(at(2026, 4, 6))
+        report = services.report_resolve(
+            report_id=report.pk, actor=agency_admin, note="Jalan sudah diaspal ulang."
+        )
+        assert report.reply_due_at == end_of(2026, 4, 20)
+
+        clock.move_to(at(2026, 4, 7))
+        report = services.report_close(
+            report_id=report.pk, actor=reporter, rating=5, comment="Cepat!", satisfied=True
+        )
+    report.refresh_from_db()
+    assert report.status == Status.CLOSED
+    assert (report.rating, report.rating_comment, report.reporter_satisfied) == (5, "Cepat!", True)
+    assert report.closed_at == at(2026, 4, 7)
+    assert report.due_at is None
+    assert report.version == 9  # filed as version 1, then eight moves
+
+    timeline = [
+        (e.code, e.actor_id, e.actor_role, e.from_status, e.to_status, e.visibility)
+        for e in events(report)
+    ]
+    na, aa, ua, rp = national.pk, agency_admin.pk, unit_admin.pk, reporter.pk
+    assert timeline == [
+        ("report.submitted", rp, REPORTER, "", "submitted", "public"),
+        ("report.disposed", na, Role.ADMIN_NASIONAL, "submitted", "disposed", "public"),
+        ("report.disposed_to_unit", aa, Role.ADMIN_INSTANSI, "disposed", "disposed", "internal"),
+        ("report.followed_up", ua, Role.ADMIN_UNIT, "disposed", "in_progress", "public"),
+        ("report.replied", rp, REPORTER, "in_progress", "in_progress", "reporter"),
+        ("report.resolved", ua, Role.ADMIN_UNIT, "in_progress", "resolved", "public"),
+        ("report.replied", rp, REPORTER, "resolved", "in_progress", "reporter"),
+        ("report.resolved", aa, Role.ADMIN_INSTANSI, "in_progress", "resolved", "public"),
+        ("report.closed", rp, REPORTER, "resolved", "closed", "public"),
+    ]
+    assert events(report)[-1].note == "Cepat!"
+    assert events(report)[-1].data == {"rating": 5, "satisfied": True}
+
+
+# --- other paths ------------------------------------------------------------------
+
+
+def test_hold_then_complete_restarts_verification(world):
+    with time_machine.travel(at(2026, 4, 6), tick=False) as clock:
+        report = submit(world)
+        assert report.verification_due_at == end_of(2026, 4, 9)
+        report = services.report_hold(
+            report_id=report.pk, actor=world.user("national"), note="Di jalan mana tepatnya?"
+        )
+        assert report.status == Status.ON_HOLD
+        assert report.due_at == report.hold_due_at == end_of(2026, 4, 20)  # 10 wd
+
+        clock.move_to(at(2026, 4, 13))
+        report = services.report_complete(
+            report_id=report.pk, actor=world.user("reporter"), note="Jalan Merdeka no. 5."
+        )
+    assert report.status == Status.SUBMITTED
+    assert report.hold_due_at is None
+    assert report.verification_due_at == report.due_at == end_of(2026, 4, 16)
+    assert [e.code for e in events(report)][-2:] == ["report.held", "report.completed"]
+    assert events(report)[-2].note == "Di jalan mana tepatnya?"
+
+
+def test_decline_returns_the_report_to_the_national_verifier(world):
+    report = report_in(world, Status.DISPOSED, now=datetime.now(tz=WIB))
+    report = services.report_decline(
+        report_id=report.pk, actor=world.user("agency_admin"), note="Ini urusan provinsi."
+    )
+    assert (report.status, report.agency_id, report.unit_id) == (Status.SUBMITTED, None, None)
+    assert report.verification_due_at is not None and report.due_at == report.verification_due_at
+    event = events(report)[-1]
+    assert (event.code, event.visibility) == ("report.declined", "internal")
+    assert event.data["agency"] == {"old": world.agency.pk, "new": None}
+
+
+def test_transfer_restarts_the_agency_clocks(world):
+    with time_machine.travel(at(2026, 4, 6), tick=False):
+        report = report_in(world, Status.DISPOSED, now=at(2026, 4, 6))
+        report = services.report_transfer(
+            report_id=report.pk,
+            actor=world.user("national"),
+            agency_id=world.other.pk,
+            note="Jalan provinsi, bukan kota.",
+        )
+    assert (report.status, report.agency_id, report.unit_id) == (
+        Status.DISPOSED,
+        world.other.pk,
+        None,
+    )
+    assert report.disposed_at == at(2026, 4, 6)
+    assert report.first_followup_due_at == end_of(2026, 4, 13)
+    event = events(report)[-1]
+    assert event.data["agency"] == {"old": world.agency.pk, "new": world.other.pk}
+    # The first agency no longer holds it.
+    with pytest.raises(PermissionDenied):
+        services.report_follow_up(
+            report_id=report.pk, actor=world.user("agency_admin"), note="Sudah kami cek."
+        )
+
+
+def test_transfer_to_the_same_agency_is_refused(world):
+    report = report_in(world, Status.DISPOSED, now=datetime.now(tz=WIB))
+    before = snapshot(report)
+    with pytest.raises(ValidationFailed) as exc:
+        services.report_transfer(
+            report_id=report.pk,
+            actor=world.user("agency_admin"),
+            agency_id=world.agency.pk,
+            note="Salah kirim.",
+        )
+    assert set(exc.value.errors) == {"agency_id"}
+    assert snapshot(report) == before
+
+
+def test_archive_as_duplicate(world):
+    original = submit(world)
+    copy = submit(world)
+    national = world.user("national")
+    before = snapshot(copy)
+    for bad in ("", "123", f"#{copy.tracking_id}"):
+        with pytest.raises(ValidationFailed) as exc:
+            services.report_archive(
+                report_id=copy.pk,
+                actor=national,
+                reason=ArchiveReason.DUPLICATE,
+                duplicate_of=bad,
+            )
+        assert set(exc.value.errors) == {"duplicate_of"}
+    assert snapshot(copy) == before
+
+    spaced = f"# {original.tracking_id[:5]} {original.tracking_id[5:]}"
+    copy = services.report_archive(
+        report_id=copy.pk, actor=national, reason=ArchiveReason.DUPLICATE, duplicate_of=spaced
+    )
+    assert (copy.status, copy.archive_reason, copy.duplicate_of_id) == (
+        Status.ARCHIVED,
+        ArchiveReason.DUPLICATE,
+        original.pk,
+    )
+    assert copy.due_at is None
+    event = events(copy)[-1]
+    assert (event.code, event.visibility) == ("report.archived", "reporter")
+    assert event.data == {"reason": "duplicate", "duplicate_of": original.tracking_id}
+
+
+def test_consent_escalation_and_the_ombudsman_answers(world):
+    reporter = world.user("reporter")
+    ombudsman = world.user("ombudsman")
+    with time_machine.travel(at(2026, 6, 15), tick=False) as clock:
+        report = report_in(
+            world, Status.IN_PROGRESS, now=at(2026, 6, 15), submitted_at=at(2026, 4, 1)
+        )
+        report = services.report_ask_consent(report_id=report.pk, actor=None)
+        assert report.ombudsman_consent == OmbudsmanConsent.ASKED
+        assert events(report)[-1].actor_role == SYSTEM
+
+        clock.move_to(at(2026, 6, 22))
+        report = services.report_escalate(report_id=report.pk, actor=reporter)
+        assert report.status == Status.ESCALATED
+        assert (report.agency_id, report.unit_id) == (world.ombudsman_agency.pk, None)
+        assert report.ombudsman_consent == OmbudsmanConsent.GIVEN
+        assert report.status_changed_at == at(2026, 6, 22)
+        assert report.resolution_due_at == report.due_at
+        assert report.due_at > at(2026, 9, 1)  # 60 wd from the hand-over
+
+        # The agency has lost it; the Ombudsman follows up, and it stays escalated.
+        with pytest.raises(PermissionDenied):
+            services.report_follow_up(
+                report_id=report.pk, actor=world.user("agency_admin"), note="Masih kami proses."
+            )
+        report = services.report_follow_up(
+            report_id=report.pk, actor=ombudsman, note="Ombudsman meminta klarifikasi."
+        )
+        assert report.status == Status.ESCALATED
+
+        clock.move_to(at(2026, 7, 1))
+        report = services.report_resolve(
+            report_id=report.pk, actor=ombudsman, note="Instansi sudah memperbaiki layanan."
+        )
+        assert report.status == Status.RESOLVED
+        # A reply reopens the report for the Ombudsman, not for the agency.
+        report = services.report_reply(
+            report_id=report.pk, actor=reporter, note="Belum ada perubahan di lapangan."
+        )
+        assert report.status == Status.ESCALATED
+        report = services.report_resolve(
+            report_id=report.pk, actor=ombudsman, note="Sudah dicek ulang, sudah diperbaiki."
+        )
+        reply_due = report.reply_due_at
+
+    with pytest.raises(InvalidTransition):
+        services.report_auto_close(report_id=report.pk, now=reply_due)
+    report = services.report_auto_close(report_id=report.pk, now=reply_due + timedelta(seconds=1))
+    assert report.status == Status.CLOSED
+    assert [e.code for e in events(report)] == [
+        "report.consent_asked",
+        "report.escalated",
+        "report.followed_up",
+        "report.resolved",
+        "report.replied",
+        "report.resolved",
+        "report.auto_closed",
+    ]
+    closing = events(report)[-1]
+    assert (closing.actor_id, closing.actor_role, closing.from_status) == (None, SYSTEM, "resolved")
+
+
+def test_refused_consent_keeps_the_report_with_the_agency(world):
+    report = report_in(
+        world,
+        Status.IN_PROGRESS,
+        now=datetime.now(tz=WIB),
+        ombudsman_consent=OmbudsmanConsent.ASKED,
+    )
+    report = services.report_refuse_consent(report_id=report.pk, actor=world.user("reporter"))
+    assert (report.status, report.ombudsman_consent, report.agency_id) == (
+        Status.IN_PROGRESS,
+        OmbudsmanConsent.REFUSED,
+        world.agency.pk,
+    )
+    # The national admin may ask again later.
+    report = services.report_ask_consent(report_id=report.pk, actor=world.user("national"))
+    assert report.ombudsman_consent == OmbudsmanConsent.ASKED
+
+
+def test_escalation_needs_the_ombudsman_agency(world):
+    world.ombudsman_agency.delete()
+    report = report_in(
+        world,
+        Status.IN_PROGRESS,
+        now=datetime.now(tz=WIB),
+        ombudsman_consent=OmbudsmanConsent.ASKED,
+    )
+    before = snapshot(report)
+    with pytest.raises(ServiceError):
+        services.report_escalate(report_id=report.pk, actor=world.user("reporter"))
+    assert snapshot(report) == before
+
+
+# --- bad input changes nothing ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("status", "role", "action", "kwargs", "fields"),
+    [
+        ("submitted", "national", "dispose", {"params": {}}, {"agency_id"}),
+        ("submitted", "national", "dispose", {"params": {"agency_id": "x"}}, {"agency_id"}),
+        ("submitted", "national", "dispose", {"params": {"agency_id": 0}}, {"agency_id"}),
+        (
+            "submitted",
+            "national",
+            "dispose",
+            {"params": {"agency_id": "OTHER", "unit_id": "UNIT", "title": "pendek"}},
+            {"unit_id", "title"},
+        ),
+        (
+            "submitted",
+            "national",
+            "dispose",
+            {"params": {"agency_id": "UNIT"}},
+            {"agency_id"},
+        ),
+        (
+            "submitted",
+            "national",
+            "dispose",
+            {"params": {"agency_id": "AGENCY", "is_confidential": "ya", "status": "closed"}},
+            {"is_confidential", "status"},
+        ),
+        ("submitted", "national", "hold", {"note": "   "}, {"note"}),
+        ("submitted", "national", "archive", {"params": {"reason": "boring"}}, {"reason"}),
+        (
+            "submitted",
+            "national",
+            "archive",
+            {"params": {"reason": "spam", "duplicate_of": "1234567897"}},
+            {"duplicate_of"},
+        ),
+        ("disposed", "agency_admin", "dispose_to_unit", {"params": {}}, {"unit_id"}),
+        (
+            "disposed",
+            "agency_admin",
+            "dispose_to_unit",
+            {"params": {"unit_id": "OTHER_UNIT"}},
+            {"unit_id"},
+        ),
+        (
+            "disposed",
+            "agency_admin",
+            "dispose_to_unit",
+            {"params": {"unit_id": "UNIT"}},
+            {"unit_id"},
+        ),
+        ("disposed", "agency_admin", "decline", {}, {"note"}),
+        ("disposed", "agency_admin", "transfer", {"params": {"agency_id": "OTHER"}}, {"note"}),
+        ("disposed", "agency_admin", "follow_up", {"note": ""}, {"note"}),
+        (
+            "disposed",
+            "agency_admin",
+            "follow_up",
+            {"note": "x", "visibility": "all"},
+            {"visibility"},
+        ),
+        (
+            "in_progress",
+            "reporter",
+            "reply",
+            {"note": "ok", "visibility": "internal"},
+            {"visibility"},
+        ),
+        ("resolved", "reporter", "close", {"params": {}}, {"rating"}),
+        ("resolved", "reporter", "close", {"params": {"rating": 0}}, {"rating"}),
+        ("resolved", "reporter", "close", {"params": {"rating": 6}}, {"rating"}),
+        ("resolved", "reporter", "close", {"params": {"rating": True}}, {"rating"}),
+        (
+            "resolved",
+            "reporter",
+            "close",
+            {"params": {"rating": 3, "satisfied": "no"}},
+            {"satisfied"},
+        ),
+    ],
+)
+def test_bad_input_is_refused_and_changes_nothing(world, status, role, action, kwargs, fields):
+    names = {
+        "AGENCY": world.agency.pk,
+        "OTHER": world.other.pk,
+        "UNIT": world.unit.pk,
+        "OTHER_UNIT": make_agency("Unit lain", kind=AgencyKind.UNIT, parent=world.other).pk,
+    }
+    params = {k: names.get(v, v) for k, v in kwargs.get("params", {}).items()}
+    kwargs = kwargs | ({"params": params} if "params" in kwargs else {})
+    report = report_in(world, status, now=datetime.now(tz=WIB))
+    before = snapshot(report)
+    with pytest.raises(ValidationFailed) as exc:
+        services.transition(report_id=report.pk, action=action, actor=world.user(role), **kwargs)
+    assert set(exc.value.errors) == fields
+    assert snapshot(report) == before
+
+
+def test_dispose_corrections_are_recorded(world):
+    category = CategoryFactory()
+    region = make_region("35.78")
+    report = submit(world)
+    report = services.report_dispose(
+        report_id=report.pk,
+        actor=world.user("national"),
+        agency_id=world.agency.pk,
+        unit_id=world.subunit.pk,
+        corrections={
+            "classification": Classification.PENGADUAN_PENGAWASAN,
+            "category_id": category.pk,
+            "region_code": region.code,
+            "is_anonymous": True,
+            "is_confidential": True,
+            "title": "Jalan berlubang di Jalan Merdeka",  # unchanged: not recorded
+        },
+    )
+    report.refresh_from_db()
+    assert (report.agency_id, report.unit_id, report.category_id, report.region_id) == (
+        world.agency.pk,
+        world.subunit.pk,
+        category.pk,
+        "35.78",
+    )
+    assert report.is_anonymous and report.is_confidential
+    assert events(report)[-1].data["corrections"] == {
+        "classification": {"old": "pengaduan", "new": "pengaduan_pengawasan"},
+        "category": {"old": None, "new": category.pk},
+        "region": {"old": None, "new": "35.78"},
+        "is_anonymous": {"old": False, "new": True},
+        "is_confidential": {"old": False, "new": True},
+    }
+
+
+def test_a_failing_receiver_does_not_undo_the_move(world, django_capture_on_commit_callbacks):
+    def broken(sender, **kwargs):
+        raise RuntimeError("notification backend down")
+
+    report_transitioned.connect(broken, dispatch_uid="broken")
+    try:
+        report = submit(world)
+        with django_capture_on_commit_callbacks(execute=True):
+            services.report_hold(
+                report_id=report.pk, actor=world.user("national"), note="Mohon foto lokasinya."
+            )
+    finally:
+        report_transitioned.disconnect(dispatch_uid="broken")
+    report.refresh_from_db()
+    assert report.status == Status.ON_HOLD
+
+
+# --- filing -------------------------------------------------------------------------
+
+
+def test_submit_with_everything(world, signals, django_capture_on_commit_callbacks):
+    category = CategoryFactory()
+    region = make_region("32.73.01")
+    with django_capture_on_commit_callbacks(execute=True):
+        report = submit(
+            world,
+            incident_date=date(2026, 1, 5),
+            region_code=region.code,
+            latitude="-6.9147",
+            longitude=107.6098,
+            address="  Jl. Merdeka   no. 5 ",
+            category_id=category.pk,
+            target_agency_id=world.agency.pk,
+            is_anonymous=True,
+            channel="api",
+        )
+    report.refresh_from_db()
+    assert report.latitude == Decimal("-6.914700")
+    assert report.longitude == Decimal("107.609800")
+    assert report.address == "Jl. Merdeka no. 5"
+    assert (report.target_agency_id, report.agency_id) == (world.agency.pk, world.agency.pk)
+    assert report.is_anonymous and not report.is_confidential
+    assert report.channel == "api"
+    assert report.version == 1
+    (event,) = events(report)
+    assert event.data == {"channel": "api", "target_agency": world.agency.pk}
+    assert signals == [
+        {
+            "signal": report_transitioned,
+            "report_id": report.pk,
+            "event_id": event.pk,
+            "action": Action.SUBMIT,
+        }
+    ]
+    # The picked agency's admin verifies it.
+    from lapor.reports.transitions import allowed_actions
+
+    assert Action.DISPOSE in allowed_actions(report, world.user("agency_admin"))
+
+
+def test_submit_by_an_integration_without_account(world):
+    report = submit(world, reporter=None, channel="integration")
+    assert report.reporter_id is None
+    assert events(report)[0].actor_role == SYSTEM
+
+
+@pytest.mark.parametrize(
+    ("overrides", "fields"),
+    [
+        ({"title": "Pendek"}, {"title"}),
+        ({"title": "x" * 151}, {"title"}),
+        ({"description": "Terlalu singkat."}, {"description"}),
+        ({"classification": "keluhan"}, {"classification"}),
+        ({"incident_date": date(2026, 3, 22)}, {"incident_date"}),
+        ({"latitude": "-6.9"}, {"location"}),
+        ({"latitude": "-12.4634", "longitude": "130.8456"}, {"location"}),  # Darwin
+        ({"latitude": "-6.9", "longitude": "abc"}, {"longitude"}),
+        ({"region_code": "99.99"}, {"region_code"}),
+        ({"category_id": "INACTIVE_CATEGORY"}, {"category_id"}),
+        ({"target_agency_id": "INACTIVE_AGENCY"}, {"target_agency_id"}),
+        ({"target_agency_id": "UNIT"}, {"target_agency_id"}),
+        ({"is_confidential": "yes"}, {"is_confidential"}),
+        ({"channel": "fax"}, {"channel"}),
+        ({"title": "", "description": ""}, {"title", "description"}),
+    ],
+)
+def test_submit_refuses_bad_input(world, overrides, fields):
+    names = {
+        "INACTIVE_CATEGORY": CategoryFactory(is_active=False).pk,
+        "INACTIVE_AGENCY": make_agency("Instansi Lama", is_active=False).pk,
+        "UNIT": world.unit.pk,
+    }
+    overrides = {k: names.get(v, v) if isinstance(v, str) else v for k, v in overrides.items()}
+    with (
+        time_machine.travel(at(2026, 3, 20, 23, 30), tick=False),
+        pytest.raises(ValidationFailed) as exc,
+    ):
+        submit(world, **overrides)
+    assert set(exc.value.errors) == fields
+    assert not Report.objects.exists()
+    assert not ReportEvent.objects.exists()
+
+
+def test_submit_accepts_today_in_papua(world):
+    # 23:30 WIB on 20 March is already 21 March in Jayapura (WIT).
+    with time_machine.travel(at(2026, 3, 20, 23, 30), tick=False):
+        report = submit(world, incident_date=date(2026, 3, 21))
+    assert report.incident_date == date(2026, 3, 21)
+
+
+def test_submit_by_an_inactive_user_is_refused(world):
+    reporter = world.user("reporter")
+    reporter.is_active = False
+    reporter.save(update_fields=["is_active"])
+    with pytest.raises(PermissionDenied):
+        submit(world, reporter=reporter)
+    assert not Report.objects.exists()
+
+
+def test_submit_draws_again_when_the_tracking_id_is_taken(world, monkeypatch):
+    first = submit(world)
+    fresh = "100000000" + luhn_check_digit("100000000")
+    assert is_valid_tracking_id(fresh)
+    draws = iter([first.tracking_id, fresh])
+    monkeypatch.setattr(services, "generate_tracking_id", lambda: next(draws))
+    second = submit(world)
+    assert second.tracking_id == fresh
+    assert Report.objects.count() == 2
