@@ -74,8 +74,8 @@ bench: install
 # Refresh the translation catalogues after changing user-facing strings, then translate
 # lapor/locale/*/LC_MESSAGES/django.po and compile (the .mo files are committed).
 messages: install
-	cd lapor && ../$(MANAGE) makemessages -l id -l en --no-obsolete --no-location
-	cd lapor && ../$(MANAGE) compilemessages
+	cd lapor && ../$(BIN)/python ../manage.py makemessages -l id -l en --no-obsolete --add-location file
+	cd lapor && ../$(BIN)/python ../manage.py compilemessages
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache staticfiles
