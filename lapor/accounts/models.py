@@ -125,6 +125,15 @@ class RoleMembership(TimeStampedModel):
         help_text=_("The agency or unit whose subtree this role covers. Empty for national roles."),
     )
     is_active = models.BooleanField(_("active"), default=True)
+    granted_by = models.ForeignKey(
+        User,
+        verbose_name=_("granted by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        editable=False,
+    )
 
     class Meta:
         verbose_name = _("role membership")
@@ -141,4 +150,6 @@ class RoleMembership(TimeStampedModel):
         ]
 
     def __str__(self) -> str:
-        return f"{self.user} · {self.get_role_display()}" + (f" · {self.agency}" if self.agency_id else "")
+        return f"{self.user} · {self.get_role_display()}" + (
+            f" · {self.agency}" if self.agency_id else ""
+        )

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from django.contrib.auth.models import AnonymousUser
 
 from .choices import NATIONAL_ROLES, Role
-from .models import RoleMembership, User
+from .crypto import field_decrypt, nik_hash
+from .models import ReporterProfile, RoleMembership, User
 
 
 @dataclass(frozen=True)
@@ -36,7 +37,7 @@ def user_scopes(user: User | AnonymousUser | None) -> tuple[Scope, ...]:
         for m in RoleMembership.objects.filter(user=user, is_active=True).select_related("agency")
         if m.agency is None or m.agency.is_active
     )
-    user._lapor_scopes = scopes  # type: ignore[union-attr]
+    user._lapor_scopes = scopes  # type: ignore[union-attr,attr-defined]
     return scopes
 
 
@@ -49,7 +50,9 @@ def user_has_role(user: User | AnonymousUser | None, role: str) -> bool:
     return any(s.role == role for s in user_scopes(user))
 
 
-def user_agency_paths(user: User | AnonymousUser | None, roles: set[str] | frozenset[str]) -> list[str]:
+def user_agency_paths(
+    user: User | AnonymousUser | None, roles: set[str] | frozenset[str]
+) -> list[str]:
     """Paths of the agency subtrees the user holds any of ``roles`` over."""
     return [s.path for s in user_scopes(user) if s.role in roles and s.path is not None]
 
@@ -62,9 +65,39 @@ def user_is_national(user: User | AnonymousUser | None) -> bool:
     return any(s.role in NATIONAL_ROLES for s in user_scopes(user))
 
 
+def reporter_nik_for(*, viewer: User | AnonymousUser | None, user: User) -> str | None:
+    """The NIK of ``user``, decrypted, for the user themself and the national admin only.
+
+    Nobody else gets it, not agency officials, not the Ombudsman, and not a superuser
+    without the Admin Nasional role: holding the Django superuser flag is an IT job,
+    not a licence to read identity numbers.
+    """
+    if viewer is None or not viewer.is_authenticated or not viewer.is_active:
+        return None
+    if viewer.pk != user.pk and not user_has_role(viewer, Role.ADMIN_NASIONAL):
+        return None
+    profile = ReporterProfile.objects.filter(user=user).only("nik_encrypted").first()
+    if profile is None or not profile.nik_encrypted:
+        return None
+    return field_decrypt(profile.nik_encrypted)
+
+
+def reporter_profile_find_by_nik(nik: str) -> ReporterProfile | None:
+    """The profile holding this NIK, by its keyed hash (the NIK itself is never queried)."""
+    from .services import normalize_nik
+
+    return (
+        ReporterProfile.objects.filter(nik_hash=nik_hash(normalize_nik(nik)))
+        .select_related("user")
+        .first()
+    )
+
+
 __all__ = [
     "Role",
     "Scope",
+    "reporter_nik_for",
+    "reporter_profile_find_by_nik",
     "user_agency_paths",
     "user_forget_scopes",
     "user_has_role",

@@ -107,3 +107,131 @@ __all__ = [
     "make_region",
     "make_unit",
 ]
+
+
+def make_report(**fields: Any) -> Any:
+    """A report row written directly, in any status (no event, no deadlines).
+
+    For tests that need a report in a given state without walking the flow; to test
+    the flow itself use ``reports.services``. Tracking ID (random, Luhn-checked, like
+    real ones), classification, title, description and a fresh reporter get defaults;
+    pass ``status``, ``agency``, ``unit``, ``reporter=None`` ... as needed.
+    """
+    from lapor.reports.choices import Classification
+    from lapor.reports.models import Report
+    from lapor.reports.tracking import generate_tracking_id
+
+    fields.setdefault("tracking_id", generate_tracking_id())
+    fields.setdefault("classification", Classification.PENGADUAN)
+    fields.setdefault("title", "Jalan rusak di depan pasar")
+    fields.setdefault(
+        "description", "Jalan di depan pasar berlubang besar sejak sebulan lalu dan berbahaya."
+    )
+    if "reporter" not in fields:
+        fields["reporter"] = UserFactory()
+    return Report.objects.create(**fields)
+
+
+def make_privacy_world() -> Any:
+    """One fixed cast and set of reports for privacy tests (every role by every kind of
+    report). Reused by every app that shows reports, so that each way out (page, API,
+    export, admin) is tested against the same table.
+
+    ``w.users[key]`` (``None`` for the anonymous visitor), ``w.reports[key]``,
+    ``w.events[report_key][event_key]``; every official is ``is_staff``.
+    """
+    from types import SimpleNamespace
+
+    from lapor.reports.choices import Status, Visibility
+    from lapor.reports.models import ReportEvent
+
+    agency = make_agency("Dinas Kota Contoh")
+    unit = make_unit(agency, "Bidang Jalan")
+    sibling = make_unit(agency, "Bidang Taman")
+    other = make_agency("Kabupaten Lain")
+
+    def official(role: str, where: Agency | None, name: str) -> User:
+        return make_member(role, where, full_name=name, is_staff=True)
+
+    users: dict[str, User | None] = {
+        "visitor": None,
+        "citizen": UserFactory(full_name="Warga Lain"),
+        "reporter": UserFactory(
+            full_name="Siti Rahmawati",
+            email="siti.pelapor@example.test",
+            phone="+6281234567890",
+        ),
+        "admin_instansi": official(Role.ADMIN_INSTANSI, agency, "Andi Instansi"),
+        "admin_unit": official(Role.ADMIN_UNIT, unit, "Budi Unit"),
+        "admin_unit_sibling": official(Role.ADMIN_UNIT, sibling, "Citra Sibling"),
+        "admin_instansi_other": official(Role.ADMIN_INSTANSI, other, "Dedi Lain"),
+        "developer": official(Role.DEVELOPER, agency, "Eka Developer"),
+        "admin_nasional": official(Role.ADMIN_NASIONAL, None, "Fajar Nasional"),
+        "ombudsman": official(Role.OMBUDSMAN, None, "Gita Ombudsman"),
+        "pengawas": official(Role.PENGAWAS, None, "Hadi Pengawas"),
+        "superuser": UserFactory(full_name="Root Tanpa Peran", is_staff=True, is_superuser=True),
+    }
+    reporter = users["reporter"]
+    handled = {"agency": agency, "unit": unit, "status": Status.IN_PROGRESS}
+    reports = {
+        "public": make_report(reporter=reporter, title="Jalan berlubang", **handled),
+        "anonymous": make_report(
+            reporter=reporter, title="Pungutan liar", is_anonymous=True, **handled
+        ),
+        "confidential": make_report(
+            reporter=reporter, title="Perundungan di kantor", is_confidential=True, **handled
+        ),
+        "unverified": make_report(
+            reporter=reporter, title="Lampu mati", status=Status.SUBMITTED, target_agency=agency
+        ),
+        "archived": make_report(
+            reporter=reporter, title="Iklan spam", status=Status.ARCHIVED, archive_reason="spam"
+        ),
+    }
+    clerk = users["admin_instansi"]
+    events: dict[str, dict[str, ReportEvent]] = {}
+    for key, report in reports.items():
+        events[key] = {
+            "submitted": ReportEvent.objects.create(
+                report=report,
+                code="report.submitted",
+                actor=reporter,
+                to_status=Status.SUBMITTED,
+                visibility=Visibility.PUBLIC,
+                note=f"PUBLIC-NOTE-{key}",
+            ),
+            "replied": ReportEvent.objects.create(
+                report=report,
+                code="report.replied",
+                actor=reporter,
+                visibility=Visibility.REPORTER,
+                note=f"REPORTER-NOTE-{key}",
+            ),
+            "followed_up": ReportEvent.objects.create(
+                report=report,
+                code="report.followed_up",
+                actor=clerk,
+                actor_role=Role.ADMIN_INSTANSI,
+                actor_agency=agency,
+                visibility=Visibility.PUBLIC,
+                note=f"ANSWER-NOTE-{key}",
+            ),
+            "internal": ReportEvent.objects.create(
+                report=report,
+                code="report.disposed_to_unit",
+                actor=clerk,
+                actor_role=Role.ADMIN_INSTANSI,
+                actor_agency=agency,
+                visibility=Visibility.INTERNAL,
+                note=f"INTERNAL-NOTE-{key}",
+            ),
+        }
+    return SimpleNamespace(
+        agency=agency,
+        unit=unit,
+        sibling=sibling,
+        other=other,
+        users=users,
+        reports=reports,
+        events=events,
+    )
