@@ -34,3 +34,14 @@ def _fresh_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _english_outside_requests():
+    """Service messages in tests read in English unless a test asks for Indonesian;
+    requests through the test client still get the language the middleware picks
+    (Indonesian by default), as a visitor would."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        yield

@@ -193,3 +193,20 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {"django.db.backends": {"level": "WARNING"}},
 }
+
+# Outbox (lapor.core.outbox): side effects promised by a committed change are delivered
+# at least once by `manage.py outbox_dispatch` and the `deliver_outbox` task. A failed
+# try waits base * 2**(attempt-1) seconds (capped, less up to JITTER of it), and the
+# message is dead-lettered after MAX_ATTEMPTS tries. A worker holds a message for
+# LEASE_SECONDS; if it dies, the message is due again after that.
+OUTBOX_MAX_ATTEMPTS = int(os.environ.get("OUTBOX_MAX_ATTEMPTS", "12"))
+OUTBOX_BACKOFF_BASE_SECONDS = float(os.environ.get("OUTBOX_BACKOFF_BASE_SECONDS", "30"))
+OUTBOX_BACKOFF_CAP_SECONDS = float(os.environ.get("OUTBOX_BACKOFF_CAP_SECONDS", str(6 * 3600)))
+OUTBOX_BACKOFF_JITTER = float(os.environ.get("OUTBOX_BACKOFF_JITTER", "0.2"))
+OUTBOX_LEASE_SECONDS = float(os.environ.get("OUTBOX_LEASE_SECONDS", "300"))
+OUTBOX_BATCH_SIZE = int(os.environ.get("OUTBOX_BATCH_SIZE", "10"))
+# Enqueue a `deliver_outbox` task after each commit that wrote messages, for prompt
+# delivery; correctness never depends on it (the periodic pass finds every due row).
+OUTBOX_KICK_ON_COMMIT = env_bool("OUTBOX_KICK_ON_COMMIT", True)
+# Modules that register handlers besides each app's `outbox_handlers` module.
+OUTBOX_HANDLER_MODULES = env_list("OUTBOX_HANDLER_MODULES", "")

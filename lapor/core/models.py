@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -43,3 +45,57 @@ class AppendOnlyModel(models.Model):
 
     def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
         raise AppendOnlyError(f"{type(self).__name__} rows are append-only")
+
+
+def _outbox_default_max_attempts() -> int:
+    from django.conf import settings
+
+    return int(getattr(settings, "OUTBOX_MAX_ATTEMPTS", 12))
+
+
+class OutboxStatus(models.TextChoices):
+    PENDING = "pending", _("pending")
+    DELIVERING = "delivering", _("delivering")
+    DELIVERED = "delivered", _("delivered")
+    DEAD = "dead", _("dead")
+
+
+class OutboxMessage(models.Model):
+    """A side effect (an e-mail, an SMS, a webhook call) promised by a committed change.
+
+    The row is written in the same transaction as the change that causes it, so the
+    promise commits with the change or not at all; ``lapor.core.outbox`` delivers it
+    afterwards, at least once, and keeps it (``dead``) when every attempt failed.
+
+    ``next_attempt_at`` is when the row is next due: for a ``pending`` row the time of its
+    next try, for a ``delivering`` row the end of the worker's lease, so one index on
+    ``(status, next_attempt_at)`` finds new, retried and orphaned rows alike.
+    """
+
+    topic = models.CharField(_("topic"), max_length=100)
+    payload = models.JSONField(_("payload"), default=dict, encoder=DjangoJSONEncoder)
+    idempotency_key = models.CharField(_("idempotency key"), max_length=200, unique=True)
+    status = models.CharField(
+        _("status"), max_length=12, choices=OutboxStatus.choices, default=OutboxStatus.PENDING
+    )
+    attempts = models.PositiveIntegerField(_("attempts"), default=0)
+    max_attempts = models.PositiveIntegerField(
+        _("max attempts"), default=_outbox_default_max_attempts
+    )
+    next_attempt_at = models.DateTimeField(_("next attempt at"), default=timezone.now)
+    locked_until = models.DateTimeField(_("locked until"), null=True, blank=True)
+    locked_by = models.CharField(_("locked by"), max_length=100, blank=True)
+    last_error = models.TextField(_("last error"), blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    delivered_at = models.DateTimeField(_("delivered at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("outbox message")
+        verbose_name_plural = _("outbox messages")
+        indexes = [
+            models.Index(fields=["status", "next_attempt_at"], name="core_outbox_due_idx"),
+            models.Index(fields=["topic", "status"], name="core_outbox_topic_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.topic} {self.idempotency_key} ({self.status})"

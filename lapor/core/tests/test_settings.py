@@ -10,7 +10,11 @@ def _load_settings(env: dict[str, str]) -> subprocess.CompletedProcess[str]:
     clean = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "FIELD_ENCRYPTION_KEY"}}
     clean.update(env)
     return subprocess.run(
-        [sys.executable, "-c", "import lapor.settings as s; print(s.DEBUG, s.LANGUAGE_CODE, s.TIME_ZONE)"],
+        [
+            sys.executable,
+            "-c",
+            "import lapor.settings as s; print(s.DEBUG, s.LANGUAGE_CODE, s.TIME_ZONE)",
+        ],
         cwd=ROOT,
         env=clean,
         capture_output=True,

@@ -1,0 +1,148 @@
+"""``manage.py outbox_dispatch``: the periodic pass that delivers the outbox."""
+
+from __future__ import annotations
+
+import signal
+import threading
+from argparse import ArgumentParser, ArgumentTypeError, RawDescriptionHelpFormatter
+from types import FrameType
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandParser, DjangoHelpFormatter
+from django.db import close_old_connections
+
+from lapor.core.outbox import DeliveryReport, default_worker_id, outbox_drain
+
+
+class _HelpFormatter(DjangoHelpFormatter, RawDescriptionHelpFormatter):
+    """Keep the line breaks of the examples below."""
+
+
+def _positive(value: str) -> float:
+    number = float(value)
+    if not number > 0:
+        raise ArgumentTypeError("must be greater than zero")
+    return number
+
+
+HELP = """Deliver the outbox messages that are due (new, retried, or left by a dead worker).
+
+Safe to run in any number of processes at once: each message is claimed by one of them
+(FOR UPDATE SKIP LOCKED on PostgreSQL). The deliver_outbox task that a commit queues
+delivers promptly while `manage.py db_worker` runs; this command is what guarantees
+delivery even when that task is lost, so run it always, in one of two ways.
+
+From cron, one pass a minute (it stops after --max-seconds, before the next one):
+
+    * * * * *  lapor  cd /srv/lapor && .venv/bin/python manage.py outbox_dispatch --max-seconds 50
+
+As a systemd service, polling every 5 seconds (SIGTERM finishes the current batch):
+
+    # /etc/systemd/system/lapor-outbox.service
+    [Unit]
+    Description=LAPOR! outbox dispatcher
+    After=network.target postgresql.service
+
+    [Service]
+    User=lapor
+    WorkingDirectory=/srv/lapor
+    EnvironmentFile=/etc/lapor/env
+    ExecStart=/srv/lapor/.venv/bin/python manage.py outbox_dispatch --loop --interval 5
+    Restart=always
+    KillSignal=SIGTERM
+    TimeoutStopSec=60
+
+    [Install]
+    WantedBy=multi-user.target
+
+and, beside it, the django-tasks worker for the prompt path:
+
+    ExecStart=/srv/lapor/.venv/bin/python manage.py db_worker --no-reload --interval 1
+"""
+
+
+class Command(BaseCommand):
+    help = HELP
+
+    def create_parser(self, prog_name: str, subcommand: str, **kwargs: Any) -> CommandParser:
+        kwargs.setdefault("formatter_class", _HelpFormatter)
+        return super().create_parser(prog_name, subcommand, **kwargs)
+
+    def add_arguments(self, parser: ArgumentParser) -> None:
+        parser.add_argument(
+            "--loop",
+            action="store_true",
+            help="Keep running: poll every --interval seconds until SIGTERM or SIGINT.",
+        )
+        parser.add_argument(
+            "--interval",
+            type=_positive,
+            default=5.0,
+            help="Seconds to wait when nothing was due, with --loop (default: %(default)s).",
+        )
+        parser.add_argument(
+            "--limit",
+            type=int,
+            default=100,
+            help="Messages to claim per pass before checking the clock (default: %(default)s).",
+        )
+        parser.add_argument(
+            "--max-seconds",
+            type=_positive,
+            default=50.0,
+            help="Without --loop: stop starting new batches after this long (default: "
+            "%(default)s, under a cron minute).",
+        )
+        parser.add_argument(
+            "--worker-id",
+            default="",
+            help="Name this worker in the rows it holds (default: host:pid:thread).",
+        )
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        worker_id = options["worker_id"] or default_worker_id()
+        stop = threading.Event()
+        if options["loop"]:
+            self._run_loop(options, worker_id, stop)
+        else:
+            report = outbox_drain(
+                limit=options["limit"],
+                max_seconds=options["max_seconds"],
+                worker_id=worker_id,
+            )
+            self._say(report, options["verbosity"])
+
+    def _run_loop(self, options: dict[str, Any], worker_id: str, stop: threading.Event) -> None:
+        def request_stop(signum: int, frame: FrameType | None) -> None:
+            # Finish the batch in hand: its rows are leased to us, and leaving them means
+            # they wait out the lease before anyone else may deliver them.
+            stop.set()
+
+        signal.signal(signal.SIGTERM, request_stop)
+        signal.signal(signal.SIGINT, request_stop)
+        if options["verbosity"] >= 1:
+            self.stdout.write(f"outbox_dispatch {worker_id}: polling every {options['interval']}s")
+        while not stop.is_set():
+            close_old_connections()
+            report = outbox_drain(
+                limit=options["limit"],
+                max_seconds=options["max_seconds"],
+                worker_id=worker_id,
+                should_stop=stop.is_set,
+            )
+            close_old_connections()
+            self._say(report, options["verbosity"], quiet_when_idle=True)
+            if report.claimed == 0:
+                stop.wait(options["interval"])
+
+    def _say(
+        self, report: DeliveryReport, verbosity: int, *, quiet_when_idle: bool = False
+    ) -> None:
+        if verbosity < 1 or (quiet_when_idle and report.claimed == 0 and report.dead == 0):
+            return
+        self.stdout.write(
+            f"claimed {report.claimed}, delivered {report.delivered}, retrying "
+            f"{report.failed}, dead {report.dead}"
+        )
+        for error in report.errors if verbosity >= 2 else []:
+            self.stderr.write(error)
