@@ -1,0 +1,2484 @@
+"""Realistic demo reports: the generator behind ``generate_reports`` and ``seed_demo``.
+
+A generated report is a plain ``Report`` instance (not saved) with the events of one
+consistent path through the state machine of docs/workflow.md: the statuses, the
+timestamps (in order, officials in office hours WIB), the ``*_at`` fields and the due
+dates (from ``report_recompute_deadlines``) all agree with the events. Nothing here
+queries the database per report: ``DemoPools.load()`` reads regions, agencies,
+categories and people once, and the generator draws from them in memory, so that a
+million reports can be written by COPY in a few minutes.
+
+The generator does not call ``reports.transitions``: a bulk load of a million reports
+through the service would take hours. It mirrors the service's field changes instead;
+``seed_demo`` makes a handful of reports through the real services as a check.
+"""
+
+# The sentence templates below are data: one sentence per line reads better unwrapped.
+# ruff: noqa: E501
+
+from __future__ import annotations
+
+import bisect
+import itertools
+import json
+import random
+import re
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from datetime import timezone as dt_timezone
+from typing import Any
+
+from lapor.accounts.choices import Role
+from lapor.agencies.choices import AgencyKind
+from lapor.agencies.models import Agency, Category
+from lapor.deadlines.calendar import add_working_days
+from lapor.deadlines.rules import HOLD_DAYS, REPLY_DAYS
+from lapor.regions.models import Region, RegionLevel
+
+from .choices import (
+    ArchiveReason,
+    Channel,
+    Classification,
+    OmbudsmanConsent,
+    Status,
+    Visibility,
+)
+from .deadlines import report_recompute_deadlines, report_region_code, report_timezone
+from .models import Report, ReportEvent
+from .permissions import REPORTER, SYSTEM
+
+# WIB has no daylight saving: a fixed offset is exact and much cheaper than zoneinfo.
+WIB = dt_timezone(timedelta(hours=7), "WIB")
+OMBUDSMAN_CODE = "ombudsman-ri"
+# Who made a move, as stored in ``ReportEvent.actor_role``.
+ROLE_REPORTER = REPORTER
+ROLE_SYSTEM = SYSTEM
+
+# ---------------------------------------------------------------------------------
+# Words
+# ---------------------------------------------------------------------------------
+
+MONTHS = (
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
+)
+
+STREETS = (
+    "Jl. Merdeka",
+    "Jl. Jenderal Sudirman",
+    "Jl. Ahmad Yani",
+    "Jl. Diponegoro",
+    "Jl. Gatot Subroto",
+    "Jl. Pahlawan",
+    "Jl. Imam Bonjol",
+    "Jl. Pemuda",
+    "Jl. Veteran",
+    "Jl. Kartini",
+    "Jl. Cendrawasih",
+    "Jl. Melati",
+    "Jl. Mawar",
+    "Jl. Pasar Baru",
+    "Jl. Raya {desa}",
+    "Jl. Sukarno-Hatta",
+    "Jl. Siliwangi",
+    "Jl. Hasanuddin",
+    "Jl. Teuku Umar",
+    "Jl. Gajah Mada",
+    "Jl. Pattimura",
+    "Jl. Sisingamangaraja",
+    "Jl. KH. Hasyim Asy'ari",
+    "Jl. Cut Nyak Dien",
+    "Jl. Flamboyan",
+    "Jl. Kenanga",
+    "Jl. Masjid {desa}",
+    "Gang Mangga",
+)
+
+LANDMARKS = (
+    "Pasar {desa}",
+    "SD Negeri 2 {desa}",
+    "Masjid Al-Ikhlas",
+    "Kantor {desa_full}",
+    "Puskesmas {kecamatan}",
+    "pertigaan dekat balai warga",
+    "minimarket di ujung jalan",
+    "Terminal {kota_short}",
+    "lapangan sepak bola {desa}",
+    "Gereja {desa}",
+    "SMP Negeri 1 {kecamatan}",
+    "pos ronda RW 05",
+    "jembatan {desa}",
+    "Kantor Camat {kecamatan}",
+)
+
+SINCE = (
+    "sejak dua minggu lalu",
+    "sudah lebih dari sebulan",
+    "sejak awal bulan ini",
+    "sudah tiga bulan",
+    "sejak musim hujan mulai",
+    "sejak pekan lalu",
+)
+
+
+@dataclass(frozen=True)
+class Issue:
+    """One kind of problem: a title, what happened (in order) and what is asked, that
+    belong together."""
+
+    titles: tuple[str, ...]
+    openings: tuple[str, ...]
+    details: tuple[str, ...]
+    requests: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Theme:
+    """Words for one topic, matched to categories by keywords in their name."""
+
+    key: str
+    keywords: tuple[str, ...]
+    unit_keywords: tuple[str, ...]
+    issues: tuple[Issue, ...]
+    aspirasi: tuple[tuple[str, str], ...]
+    informasi: tuple[tuple[str, str], ...]
+    answers: tuple[str, ...]
+
+
+THEMES: tuple[Theme, ...] = (
+    Theme(
+        key="jalan",
+        keywords=("jalan", "infrastruktur", "jembatan", "drainase", "penerangan", "pupr"),
+        unit_keywords=("pupr", "pekerjaan umum", "bina marga"),
+        issues=(
+            Issue(
+                titles=(
+                    "Jalan berlubang di {jalan} dekat {tempat}",
+                    "Jalan rusak parah di {desa_full}, {kecamatan}",
+                    "Perbaikan jalan di {jalan} terbengkalai",
+                ),
+                openings=(
+                    "Pada {tanggal} saya melewati {jalan} dekat {tempat}, {desa_full}, Kecamatan {kecamatan}, {kota}.",
+                    "Jalan di {jalan}, {desa_full}, {kota} rusak {sejak}.",
+                ),
+                details=(
+                    "Ada lubang besar di tengah jalan dengan lebar kira-kira satu meter.",
+                    "Saat hujan, lubang tertutup air sehingga tidak terlihat oleh pengendara.",
+                    "Sudah dua kali ada pengendara motor yang jatuh di lokasi itu.",
+                    "Aspalnya mengelupas dan batu-batunya berserakan ke mana-mana.",
+                    "Warga sudah melapor ke ketua RT, tetapi belum ada perbaikan.",
+                    "Jalan ini dilalui anak-anak sekolah setiap pagi.",
+                ),
+                requests=(
+                    "Mohon jalan ini segera diperbaiki sebelum ada korban.",
+                    "Kami minta dinas terkait turun ke lokasi dan memperbaikinya.",
+                ),
+            ),
+            Issue(
+                titles=("Lampu penerangan jalan mati di {jalan}",),
+                openings=(
+                    "Sejak {tanggal} lampu jalan di sepanjang {jalan} dekat {tempat}, {desa_full} tidak menyala.",
+                ),
+                details=(
+                    "Malam hari jalan gelap sekali dan warga takut lewat.",
+                    "Minggu lalu ada warga yang dijambret di dekat lokasi itu.",
+                    "Warga sudah melapor ke kelurahan, tetapi belum ada perbaikan.",
+                ),
+                requests=("Mohon lampu jalan segera diganti.",),
+            ),
+            Issue(
+                titles=(
+                    "Saluran air tersumbat di {jalan} menyebabkan banjir",
+                    "Jembatan di {desa_full} retak dan berbahaya",
+                ),
+                openings=(
+                    "Pada {tanggal} hujan deras turun di {desa_full}, Kecamatan {kecamatan}, {kota}.",
+                ),
+                details=(
+                    "Air dari saluran meluap ke jalan dan masuk ke rumah warga.",
+                    "Saluran itu penuh sampah dan lumpur dan belum pernah dikeruk.",
+                    "Retakan pada jembatan makin lebar setelah hujan.",
+                    "Jembatan itu satu-satunya jalan anak-anak ke sekolah.",
+                ),
+                requests=(
+                    "Mohon saluran dikeruk dan jembatan diperiksa petugas.",
+                    "Kami minta dinas terkait segera meninjau lokasi.",
+                ),
+            ),
+        ),
+        aspirasi=(
+            (
+                "Usulan pemasangan lampu jalan di {jalan}",
+                "{jalan} di {desa_full} sangat gelap pada malam hari. Banyak warga pulang kerja lewat jalan ini. Kami mengusulkan pemasangan beberapa lampu penerangan jalan.",
+            ),
+            (
+                "Usulan pelebaran jalan menuju {tempat}",
+                "Jalan menuju {tempat} sempit dan sering macet pada jam sekolah. Kami mengusulkan agar jalan dilebarkan dan dibuat trotoar.",
+            ),
+        ),
+        informasi=(
+            (
+                "Jadwal perbaikan jalan di {jalan}",
+                "Saya ingin tahu kapan jalan di {jalan}, {desa_full} akan diperbaiki. Apakah sudah masuk anggaran tahun ini?",
+            ),
+        ),
+        answers=(
+            "Tim sudah meninjau lokasi dan kerusakan sudah diperbaiki.",
+            "Perbaikan sudah masuk jadwal pemeliharaan bulan ini dan dikerjakan minggu depan.",
+            "Petugas sudah memperbaiki kerusakan di lokasi yang dilaporkan.",
+        ),
+    ),
+    Theme(
+        key="kesehatan",
+        keywords=("kesehatan", "puskesmas", "rumah sakit", "bpjs", "obat"),
+        unit_keywords=("kesehatan", "rsud", "puskesmas"),
+        issues=(
+            Issue(
+                titles=(
+                    "Antrean sangat panjang di Puskesmas {kecamatan}",
+                    "Petugas puskesmas tidak ada saat jam layanan",
+                ),
+                openings=(
+                    "Pada {tanggal} saya mengantar ibu saya berobat ke Puskesmas {kecamatan}, {kota}.",
+                ),
+                details=(
+                    "Kami datang pukul tujuh pagi tetapi baru dilayani pukul dua siang.",
+                    "Loket pendaftaran baru buka satu jam setelah jadwal.",
+                    "Dokter jaga tidak ada dan pasien diminta kembali besok.",
+                ),
+                requests=("Mohon pelayanan puskesmas diperbaiki.",),
+            ),
+            Issue(
+                titles=(
+                    "Obat tidak tersedia di RSUD {kota_short}",
+                    "Pasien BPJS diminta membayar obat di RSUD {kota_short}",
+                ),
+                openings=("Tanggal {tanggal} anak saya dirawat di RSUD {kota_short}.",),
+                details=(
+                    "Petugas mengatakan obat yang diresepkan sedang kosong.",
+                    "Kami diminta membeli obat sendiri di apotek luar.",
+                    "Padahal kami peserta BPJS Kesehatan yang iurannya lancar.",
+                    "Tidak ada penjelasan dari petugas mengapa kami harus membayar.",
+                ),
+                requests=(
+                    "Kami minta penjelasan dan pengembalian biaya yang sudah kami bayar.",
+                    "Mohon ketersediaan obat di rumah sakit diperhatikan.",
+                ),
+            ),
+        ),
+        aspirasi=(
+            (
+                "Usulan penambahan jam layanan Puskesmas {kecamatan}",
+                "Banyak warga bekerja sampai sore sehingga sulit berobat pada jam layanan. Kami mengusulkan Puskesmas {kecamatan} buka sampai malam.",
+            ),
+        ),
+        informasi=(
+            (
+                "Syarat berobat gratis di RSUD {kota_short}",
+                "Saya ingin tahu syarat berobat gratis bagi warga tidak mampu di RSUD {kota_short}. Dokumen apa saja yang harus dibawa?",
+            ),
+        ),
+        answers=(
+            "Kepala puskesmas sudah menegur petugas dan menambah loket pendaftaran.",
+            "Stok obat sudah dipenuhi kembali dan pasien dapat mengambilnya di apotek rumah sakit.",
+            "Biaya yang dipungut sudah dikembalikan kepada pasien.",
+        ),
+    ),
+    Theme(
+        key="pendidikan",
+        keywords=("pendidikan", "sekolah", "ppdb", "beasiswa", "guru"),
+        unit_keywords=("pendidikan",),
+        issues=(
+            Issue(
+                titles=(
+                    "Pungutan liar saat PPDB di SMP Negeri {nomor} {kecamatan}",
+                    "Sekolah meminta uang seragam yang mahal",
+                ),
+                openings=(
+                    "Pada {tanggal} saya mendaftarkan anak saya ke SMP Negeri {nomor} {kecamatan}, {kota}.",
+                ),
+                details=(
+                    "Pihak sekolah meminta uang sebesar dua juta rupiah tanpa kuitansi.",
+                    "Katanya uang itu untuk pembangunan, padahal sekolah negeri seharusnya gratis.",
+                    "Orang tua lain mengalami hal yang sama tetapi takut melapor.",
+                ),
+                requests=(
+                    "Mohon dinas pendidikan memeriksa sekolah tersebut.",
+                    "Kami minta pungutan ini dihentikan dan uang dikembalikan.",
+                ),
+            ),
+            Issue(
+                titles=("Dana PIP belum diterima siswa di {desa_full}",),
+                openings=(
+                    "Anak saya bersekolah di SD Negeri {nomor} {desa}, {kota} dan terdaftar sebagai penerima PIP.",
+                ),
+                details=(
+                    "Dana Program Indonesia Pintar belum kami terima sampai sekarang.",
+                    "Pihak sekolah mengatakan kartunya masih ditahan di dinas.",
+                ),
+                requests=("Mohon dana PIP anak saya segera dicairkan.",),
+            ),
+            Issue(
+                titles=("Atap ruang kelas SD Negeri {nomor} {desa} bocor",),
+                openings=("Anak saya bersekolah di SD Negeri {nomor} {desa}, {kota}.",),
+                details=(
+                    "Saat hujan, air masuk ke kelas dan anak-anak dipindah ke perpustakaan.",
+                    "Sebagian plafon sudah jatuh dan membahayakan murid.",
+                ),
+                requests=("Mohon ruang kelas segera diperbaiki.",),
+            ),
+        ),
+        aspirasi=(
+            (
+                "Usulan penambahan guru di SD Negeri {nomor} {desa}",
+                "Satu guru di SD Negeri {nomor} {desa} mengajar dua kelas sekaligus. Kami mengusulkan penambahan guru agar anak-anak belajar dengan baik.",
+            ),
+        ),
+        informasi=(
+            (
+                "Jadwal pendaftaran PPDB di {kota}",
+                "Saya ingin tahu jadwal dan syarat pendaftaran peserta didik baru tingkat SMP di {kota} tahun ini.",
+            ),
+        ),
+        answers=(
+            "Dinas sudah memanggil kepala sekolah dan pungutan dihentikan.",
+            "Dana PIP sudah dapat dicairkan di bank penyalur dengan membawa kartu siswa.",
+            "Perbaikan sudah dianggarkan dan dikerjakan pada masa libur sekolah.",
+        ),
+    ),
+    Theme(
+        key="kependudukan",
+        keywords=("kependudukan", "ktp", "dukcapil", "akta", "kartu keluarga", "adminduk"),
+        unit_keywords=("kependudukan", "dukcapil", "pencatatan sipil"),
+        issues=(
+            Issue(
+                titles=(
+                    "KTP elektronik belum jadi setelah tiga bulan",
+                    "Blanko KTP-el habis di Disdukcapil {kota_short}",
+                ),
+                openings=("Pada {tanggal} saya merekam KTP elektronik di Disdukcapil {kota}.",),
+                details=(
+                    "Sampai sekarang KTP saya belum jadi dengan alasan blanko habis.",
+                    "Saya sudah bolak-balik ke kantor tiga kali tanpa hasil.",
+                    "Saya butuh KTP ini untuk melamar pekerjaan.",
+                ),
+                requests=("Mohon KTP saya segera dicetak.",),
+            ),
+            Issue(
+                titles=("Pengurusan akta kelahiran dipungut biaya di {desa_full}",),
+                openings=(
+                    "Saya mengurus akta kelahiran anak saya lewat {desa_full} pada {tanggal}.",
+                ),
+                details=(
+                    "Petugas meminta uang seratus ribu rupiah agar cepat selesai.",
+                    "Tidak ada kuitansi untuk uang yang kami bayar.",
+                ),
+                requests=("Kami minta pungutan ini ditindak karena layanan dukcapil gratis.",),
+            ),
+        ),
+        aspirasi=(
+            (
+                "Usulan layanan dukcapil keliling di {kecamatan}",
+                "Warga {kecamatan} harus menempuh perjalanan jauh ke kantor dukcapil. Kami mengusulkan layanan keliling sebulan sekali.",
+            ),
+        ),
+        informasi=(
+            (
+                "Syarat pindah domisili ke {kota}",
+                "Saya akan pindah ke {kota}. Dokumen apa saja yang dibutuhkan untuk pindah domisili dan berapa lama prosesnya?",
+            ),
+        ),
+        answers=(
+            "KTP elektronik pelapor sudah dicetak dan dapat diambil di kantor kecamatan.",
+            "Petugas yang meminta uang sudah diperiksa oleh inspektorat.",
+        ),
+    ),
+    Theme(
+        key="perhubungan",
+        keywords=("perhubungan", "transportasi", "angkutan", "parkir", "lalu lintas"),
+        unit_keywords=("perhubungan",),
+        issues=(
+            Issue(
+                titles=(
+                    "Parkir liar di depan {tempat}",
+                    "Juru parkir menarik tarif melebihi ketentuan di {tempat}",
+                ),
+                openings=("Pada {tanggal} sore saya parkir di depan {tempat}, {desa_full}.",),
+                details=(
+                    "Mobil dan motor diparkir di badan jalan sehingga macet panjang.",
+                    "Juru parkir meminta lima ribu rupiah untuk motor tanpa karcis.",
+                ),
+                requests=("Mohon dinas perhubungan menertibkan parkir di lokasi ini.",),
+            ),
+            Issue(
+                titles=("Lampu lalu lintas mati di simpang {jalan}",),
+                openings=(
+                    "Setiap hari sejak {tanggal} saya melewati simpang {jalan} dekat {tempat}, {kota}.",
+                ),
+                details=(
+                    "Lampu lalu lintas mati dan kendaraan saling serobot.",
+                    "Hampir terjadi tabrakan di simpang itu kemarin pagi.",
+                ),
+                requests=("Mohon lampu lalu lintas segera diperbaiki.",),
+            ),
+        ),
+        aspirasi=(
+            (
+                "Usulan halte bus di {jalan}",
+                "Penumpang bus menunggu di pinggir jalan tanpa tempat berteduh di {jalan}. Kami mengusulkan dibangun halte.",
+            ),
+        ),
+        informasi=(
+            (
+                "Tarif resmi parkir di {kota}",
+                "Berapa tarif resmi parkir di pinggir jalan untuk motor dan mobil di {kota}? Apakah juru parkir wajib memberi karcis?",
+            ),
+        ),
+        answers=(
+            "Petugas sudah menertibkan parkir liar di lokasi bersama Satpol PP.",
+            "Lampu lalu lintas sudah diperbaiki dan berfungsi normal.",
+        ),
+    ),
+    Theme(
+        key="lingkungan",
+        keywords=("lingkungan", "sampah", "limbah", "pencemaran", "kebersihan"),
+        unit_keywords=("lingkungan hidup", "kebersihan"),
+        issues=(
+            Issue(
+                titles=(
+                    "Sampah menumpuk di TPS {desa_full}",
+                    "Truk sampah tidak datang ke {desa_full}",
+                ),
+                openings=("Sampah di TPS dekat {tempat}, {desa_full} menumpuk {sejak}.",),
+                details=(
+                    "Baunya tercium sampai ke rumah warga dan banyak lalat.",
+                    "Truk pengangkut sampah hanya datang seminggu sekali.",
+                    "Sebagian warga akhirnya membakar sampah di pinggir jalan.",
+                ),
+                requests=("Mohon sampah segera diangkut.",),
+            ),
+            Issue(
+                titles=("Limbah pabrik mencemari sungai di {desa_full}",),
+                openings=(
+                    "Pada {tanggal} warga {desa_full}, {kota} melihat air sungai berwarna hitam dan berbau.",
+                ),
+                details=(
+                    "Ikan di sungai banyak yang mati.",
+                    "Anak-anak mulai terkena gatal-gatal setelah mandi di sungai.",
+                    "Air itu datang dari saluran pembuangan sebuah pabrik di hulu.",
+                ),
+                requests=("Kami minta pabrik tersebut diperiksa dan diberi sanksi.",),
+            ),
+        ),
+        aspirasi=(
+            (
+                "Usulan bank sampah di {desa_full}",
+                "Warga {desa_full} ingin memilah sampah. Kami mengusulkan pendampingan untuk membuat bank sampah.",
+            ),
+        ),
+        informasi=(
+            (
+                "Jadwal pengangkutan sampah di {kecamatan}",
+                "Saya ingin tahu jadwal truk sampah di Kecamatan {kecamatan}, {kota}. Apakah ada jadwal pada akhir pekan?",
+            ),
+        ),
+        answers=(
+            "Sampah sudah diangkut dan jadwal pengangkutan ditambah menjadi tiga kali seminggu.",
+            "Tim sudah mengambil sampel air; pabrik diminta menghentikan pembuangan limbah.",
+        ),
+    ),
+    Theme(
+        key="sosial",
+        keywords=("sosial", "bansos", "bantuan", "pkh", "dtks", "blt"),
+        unit_keywords=("sosial",),
+        issues=(
+            Issue(
+                titles=("Bansos PKH tidak diterima padahal terdaftar di DTKS",),
+                openings=("Keluarga saya terdaftar sebagai penerima PKH di {desa_full}, {kota}.",),
+                details=(
+                    "Sudah dua tahap bantuan tidak kami terima tanpa penjelasan.",
+                    "Ketika kami bertanya, pendamping mengatakan data kami tidak ada.",
+                ),
+                requests=("Mohon data penerima bantuan diperiksa ulang.",),
+            ),
+            Issue(
+                titles=(
+                    "Pembagian BLT di {desa_full} tidak tepat sasaran",
+                    "Bantuan tunai dipotong oleh oknum di {desa_full}",
+                ),
+                openings=(
+                    "Pada {tanggal} ada pembagian bantuan langsung tunai di Kantor {desa_full}.",
+                ),
+                details=(
+                    "Beberapa penerima justru warga yang mampu dan punya mobil.",
+                    "Setiap penerima diminta menyerahkan lima puluh ribu rupiah.",
+                ),
+                requests=("Kami minta pemotongan bantuan dihentikan dan data diperbaiki.",),
+            ),
+        ),
+        aspirasi=(
+            (
+                "Usulan pemutakhiran data penerima bantuan di {desa_full}",
+                "Banyak warga miskin di {desa_full} belum masuk DTKS. Kami mengusulkan pendataan ulang dari rumah ke rumah.",
+            ),
+        ),
+        informasi=(
+            (
+                "Cara mendaftar DTKS di {kota}",
+                "Bagaimana cara mendaftarkan keluarga saya ke Data Terpadu Kesejahteraan Sosial di {kota}? Ke kantor mana saya harus datang?",
+            ),
+        ),
+        answers=(
+            "Data pelapor sudah diperbaiki dan bantuan tahap berikutnya akan diterima.",
+            "Dinas sudah memeriksa pendamping; dana yang dipotong dikembalikan kepada penerima.",
+        ),
+    ),
+    Theme(
+        key="ketenagakerjaan",
+        keywords=("ketenagakerjaan", "tenaga kerja", "upah", "thr", "pekerja"),
+        unit_keywords=("tenaga kerja", "ketenagakerjaan"),
+        issues=(
+            Issue(
+                titles=(
+                    "Upah di bawah UMK di sebuah pabrik di {kecamatan}",
+                    "Pekerja tidak didaftarkan BPJS Ketenagakerjaan",
+                ),
+                openings=(
+                    "Saya bekerja di sebuah pabrik di Kecamatan {kecamatan}, {kota} sejak dua tahun lalu.",
+                ),
+                details=(
+                    "Gaji kami jauh di bawah upah minimum kabupaten/kota.",
+                    "Kami tidak pernah menerima slip gaji.",
+                    "Perusahaan tidak mendaftarkan kami ke BPJS Ketenagakerjaan.",
+                    "Teman-teman takut melapor karena diancam dipecat.",
+                ),
+                requests=("Mohon pengawas ketenagakerjaan memeriksa perusahaan ini.",),
+            ),
+            Issue(
+                titles=("THR tidak dibayar oleh perusahaan",),
+                openings=(
+                    "Pada {tanggal} perusahaan tempat saya bekerja di {kota} mengumumkan THR tidak dibayar.",
+                ),
+                details=(
+                    "Alasannya perusahaan sedang rugi, padahal produksi berjalan seperti biasa.",
+                    "Ada sekitar dua ratus pekerja yang tidak menerima THR.",
+                ),
+                requests=("Kami minta hak kami dibayar sesuai aturan.",),
+            ),
+        ),
+        aspirasi=(
+            (
+                "Usulan pelatihan kerja bagi pemuda di {kecamatan}",
+                "Banyak pemuda di {kecamatan} menganggur. Kami mengusulkan pelatihan kerja gratis di balai latihan kerja.",
+            ),
+        ),
+        informasi=(
+            (
+                "Besaran UMK {kota} tahun ini",
+                "Berapa upah minimum {kota} tahun ini? Sejak kapan upah itu berlaku?",
+            ),
+        ),
+        answers=(
+            "Pengawas ketenagakerjaan sudah memeriksa perusahaan dan memerintahkan pembayaran kekurangan upah.",
+            "Perusahaan sudah membayar THR kepada seluruh pekerja.",
+        ),
+    ),
+    Theme(
+        key="perizinan",
+        keywords=("perizinan", "izin", "pbg", "imb", "nib", "investasi"),
+        unit_keywords=("penanaman modal", "perizinan", "ptsp"),
+        issues=(
+            Issue(
+                titles=(
+                    "Pengurusan PBG berbelit di DPMPTSP {kota_short}",
+                    "Izin usaha tidak terbit setelah dua bulan",
+                    "Diminta biaya tambahan untuk izin usaha mikro",
+                ),
+                openings=(
+                    "Pada {tanggal} saya mengajukan izin di kantor pelayanan terpadu {kota}.",
+                    "Saya pelaku usaha kecil di {desa_full}, {kota} dan mengajukan izin pada {tanggal}.",
+                ),
+                details=(
+                    "Semua berkas sudah lengkap tetapi izin belum terbit.",
+                    "Setiap kali bertanya, saya diminta kembali minggu depan.",
+                    "Ada oknum yang menawarkan jasa agar izin cepat keluar dengan bayaran.",
+                    "Di sistem OSS status permohonan saya tidak berubah.",
+                ),
+                requests=(
+                    "Mohon permohonan izin saya segera diproses.",
+                    "Kami minta kejelasan waktu dan biaya resmi pengurusan izin.",
+                ),
+            ),
+        ),
+        aspirasi=(
+            (
+                "Usulan pendampingan izin usaha bagi UMKM di {kecamatan}",
+                "Pelaku usaha kecil di {kecamatan} kesulitan memakai OSS. Kami mengusulkan pendampingan di kantor kecamatan.",
+            ),
+        ),
+        informasi=(
+            (
+                "Biaya resmi PBG di {kota}",
+                "Berapa biaya resmi Persetujuan Bangunan Gedung untuk rumah tinggal di {kota}? Berapa lama prosesnya?",
+            ),
+        ),
+        answers=(
+            "Izin pelapor sudah terbit dan dapat diunduh di sistem OSS.",
+            "Petugas yang meminta biaya tambahan sudah diberi sanksi.",
+        ),
+    ),
+    Theme(
+        key="air",
+        keywords=("air", "pdam", "listrik", "pln", "utilitas"),
+        unit_keywords=("pdam", "air minum", "perumda"),
+        issues=(
+            Issue(
+                titles=("Air PDAM mati tiga hari di {desa_full}",),
+                openings=(
+                    "Sejak {tanggal} air PDAM di rumah kami di {desa_full}, {kota} tidak mengalir.",
+                ),
+                details=(
+                    "Kami harus membeli air galon untuk mandi dan memasak.",
+                    "Tidak ada pemberitahuan sebelumnya dari petugas.",
+                ),
+                requests=("Mohon aliran air segera dipulihkan.",),
+            ),
+            Issue(
+                titles=("Tagihan air melonjak tanpa pemakaian",),
+                openings=(
+                    "Tagihan bulan ini di rumah saya di {jalan}, {kota} naik tiga kali lipat.",
+                ),
+                details=(
+                    "Pemakaian kami sama seperti bulan-bulan sebelumnya.",
+                    "Petugas pencatat meteran tidak pernah datang ke rumah.",
+                ),
+                requests=("Kami minta meteran diperiksa dan tagihan diperbaiki.",),
+            ),
+        ),
+        aspirasi=(
+            (
+                "Usulan perluasan jaringan air bersih ke {desa_full}",
+                "Sebagian warga {desa_full} belum mendapat sambungan air bersih. Kami mengusulkan perluasan jaringan pipa.",
+            ),
+        ),
+        informasi=(
+            (
+                "Cara pasang baru sambungan air di {kota}",
+                "Bagaimana cara pemasangan baru sambungan air minum di {kota}? Berapa biayanya?",
+            ),
+        ),
+        answers=(
+            "Pipa yang bocor sudah diperbaiki dan aliran air kembali normal.",
+            "Meteran sudah diperiksa; tagihan dikoreksi pada bulan berikutnya.",
+        ),
+    ),
+    Theme(
+        key="pinjol",
+        keywords=("pinjaman", "pinjol", "keuangan", "ojk", "fintech"),
+        unit_keywords=(),
+        issues=(
+            Issue(
+                titles=(
+                    "Penagihan pinjaman online menyebarkan data pribadi",
+                    "Pinjol ilegal meneror keluarga saya",
+                ),
+                openings=(
+                    "Pada {tanggal} saya meminjam uang lewat sebuah aplikasi pinjaman online.",
+                ),
+                details=(
+                    "Bunga dan dendanya naik berlipat dalam dua minggu.",
+                    "Penagih menyebarkan foto KTP saya ke semua kontak di ponsel.",
+                    "Aplikasi itu ternyata tidak terdaftar di OJK.",
+                ),
+                requests=(
+                    "Mohon aplikasi ini diblokir dan penagihnya ditindak.",
+                    "Saya minta perlindungan atas data pribadi saya.",
+                ),
+            ),
+        ),
+        aspirasi=(
+            (
+                "Usulan edukasi bahaya pinjol di sekolah",
+                "Banyak anak muda terjerat pinjaman online ilegal. Kami mengusulkan edukasi keuangan di sekolah dan kampus.",
+            ),
+        ),
+        informasi=(
+            (
+                "Cara mengecek pinjol yang terdaftar di OJK",
+                "Bagaimana cara mengetahui apakah sebuah aplikasi pinjaman online terdaftar di OJK? Apakah ada daftarnya?",
+            ),
+        ),
+        answers=(
+            "Aplikasi tersebut sudah diblokir dan data diteruskan ke Satgas PASTI.",
+            "Pelapor sudah dihubungi dan diberi pendampingan pengaduan.",
+        ),
+    ),
+)
+
+GENERIC = Theme(
+    key="umum",
+    keywords=(),
+    unit_keywords=(),
+    issues=(
+        Issue(
+            titles=(
+                "Pelayanan di kantor {desa_full} lambat",
+                "Petugas tidak ramah saat melayani warga di {kota_short}",
+                "Layanan publik di Kecamatan {kecamatan} tutup pada jam kerja",
+                "Pungutan tanpa dasar di kantor pelayanan {kota_short}",
+            ),
+            openings=("Pada {tanggal} saya datang ke kantor pelayanan di {kecamatan}, {kota}.",),
+            details=(
+                "Kantor masih tutup padahal sudah pukul sembilan pagi.",
+                "Petugas berbicara kasar ketika saya bertanya.",
+                "Saya diminta membayar tanpa diberi tanda terima.",
+                "Antrean tidak teratur dan tidak ada nomor antrean.",
+            ),
+            requests=(
+                "Mohon pelayanan di kantor ini diperbaiki.",
+                "Kami minta petugas tersebut ditegur.",
+            ),
+        ),
+    ),
+    aspirasi=(
+        (
+            "Usulan layanan daring di {kota_short}",
+            "Banyak warga sulit datang ke kantor pada jam kerja. Kami mengusulkan layanan bisa diurus secara daring.",
+        ),
+    ),
+    informasi=(
+        (
+            "Jam layanan kantor di {kecamatan}",
+            "Saya ingin tahu jam buka layanan publik di Kecamatan {kecamatan}, {kota}. Apakah kantor buka pada hari Sabtu?",
+        ),
+    ),
+    answers=(
+        "Pimpinan unit sudah menegur petugas dan memasang papan informasi layanan.",
+        "Layanan sudah berjalan normal sesuai jam kerja.",
+    ),
+)
+
+HOLD_QUESTIONS = (
+    "Mohon lengkapi alamat lengkap lokasi kejadian (nama jalan, RT/RW).",
+    "Mohon lampirkan foto lokasi atau bukti pendukung.",
+    "Mohon jelaskan kapan kejadian ini terjadi dan siapa petugas yang Anda temui.",
+    "Mohon sebutkan nama sekolah atau kantor yang Anda maksud.",
+)
+COMPLETIONS = (
+    "Lokasinya di RT 03 RW 07, di depan rumah nomor 12.",
+    "Foto lokasi sudah saya lampirkan.",
+    "Kejadiannya hari Senin pagi, petugasnya berseragam dan berjaga di loket dua.",
+    "Nama sekolahnya sudah saya tulis di atas, mohon diproses.",
+)
+ARCHIVE_NOTES: dict[str, str] = {
+    ArchiveReason.INCOMPLETE: "Laporan belum memuat keterangan yang cukup untuk ditindaklanjuti.",
+    ArchiveReason.OUT_OF_SCOPE: "Laporan ini di luar ruang lingkup LAPOR!: silakan melapor ke aparat penegak hukum.",
+    ArchiveReason.DUPLICATE: "Laporan yang sama sudah pernah disampaikan dan sedang ditangani.",
+    ArchiveReason.SPAM: "Laporan tidak berisi pengaduan pelayanan publik.",
+}
+HOLD_EXPIRED_NOTE = "Informasi yang diminta tidak dilengkapi dalam 10 hari kerja."
+FOLLOWUPS = (
+    "Terima kasih atas laporan Anda. Laporan sudah kami teruskan ke petugas di lapangan.",
+    "Petugas kami akan meninjau lokasi dalam minggu ini.",
+    "Kami sedang berkoordinasi dengan pihak terkait dan akan segera memberi kabar.",
+    "Tim sudah turun ke lokasi dan mencatat permasalahannya.",
+)
+REPLIES = (
+    "Terima kasih, tetapi sampai hari ini belum ada perubahan di lokasi.",
+    "Kapan perbaikannya dilakukan? Kami masih menunggu.",
+    "Masalahnya muncul lagi setelah beberapa hari.",
+)
+DECLINE_NOTES = (
+    "Laporan ini bukan kewenangan kami; mohon diteruskan ke instansi yang berwenang.",
+    "Lokasi kejadian di luar wilayah kerja kami.",
+)
+TRANSFER_NOTES = ("Dialihkan ke instansi yang berwenang menangani masalah ini.",)
+DISPOSE_UNIT_NOTES = ("Mohon ditindaklanjuti sesuai kewenangan.", "Segera ditangani.")
+CONSENT_NOTES = (
+    "Laporan belum selesai setelah 60 hari. Apakah Anda setuju laporan ini ditangani Ombudsman RI?",
+)
+RATING_COMMENTS = {
+    5: ("Terima kasih, masalahnya sudah selesai dengan cepat.", "Mantap, pelayanannya baik."),
+    4: ("Sudah ditangani, meskipun agak lama.",),
+    3: ("Lumayan, tetapi perlu dipantau terus.",),
+    2: ("Penanganannya lama dan hasilnya kurang memuaskan.",),
+    1: ("Tidak ada perubahan sama sekali di lapangan.",),
+}
+
+# ---------------------------------------------------------------------------------
+# Pools: everything the generator draws from, read once
+# ---------------------------------------------------------------------------------
+
+
+@dataclass
+class Place:
+    """A report location with the names a citizen would use for it."""
+
+    code: str
+    desa_full: str
+    desa: str
+    kecamatan: str
+    kota: str
+    kota_short: str
+    regency_code: str
+    province_code: str
+    timezone: str
+
+
+@dataclass
+class DemoPools:
+    """Regions, agencies, categories and people, loaded once for a whole run."""
+
+    places: list[Place]
+    place_weights: list[float]
+    agencies: dict[int, Agency]
+    gov_by_region: dict[str, Agency]
+    units_by_owner: dict[int, list[Agency]]
+    fallback_agencies: list[Agency]
+    ombudsman: Agency | None
+    categories: list[Category]
+    theme_by_category: dict[int, Theme]
+    reporters: list[int]
+    verifiers: list[int]
+    ombudsman_users: list[int]
+    admins_by_agency: dict[int, list[int]]
+    unit_admins_by_agency: dict[int, list[int]]
+    region_objects: dict[str, Region] = field(default_factory=dict)
+    routing: RoutingTable | None = None
+    _unit_theme_cache: dict[tuple[int, str], list[Agency]] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, *, use_routing: bool = True) -> DemoPools:
+        """Read the pools; raise ``DemoDataMissing`` when regions or agencies are absent."""
+        from lapor.accounts.models import RoleMembership, User
+
+        places = _load_places()
+        if not places:
+            raise DemoDataMissing(
+                "No regions found. Run `manage.py import_wilayah` and "
+                "`manage.py seed_agencies` first."
+            )
+        agencies = {a.pk: a for a in Agency.objects.filter(is_active=True)}
+        if not agencies:
+            raise DemoDataMissing("No agencies found. Run `manage.py seed_agencies` first.")
+        all_categories = {c.pk: c for c in Category.objects.all()}
+        with_children = {c.parent_id for c in all_categories.values() if c.is_active}
+        # Reports are filed under the most specific topics (the leaves).
+        categories = [
+            c for c in all_categories.values() if c.is_active and c.pk not in with_children
+        ]
+        for c in categories:
+            if c.parent_id:
+                c.parent = all_categories[c.parent_id]
+        gov_by_region: dict[str, Agency] = {}
+        units_by_owner: dict[int, list[Agency]] = defaultdict(list)
+        ombudsman = None
+        for agency in agencies.values():
+            if agency.code == OMBUDSMAN_CODE:
+                ombudsman = agency
+            if agency.kind in (AgencyKind.PEMKAB, AgencyKind.PEMPROV) and agency.region_id:
+                gov_by_region.setdefault(agency.region_id, agency)
+            if agency.kind == AgencyKind.UNIT:
+                owner = _owner(agency, agencies)
+                if owner is not None:
+                    units_by_owner[owner.pk].append(agency)
+        fallback = [
+            a for a in agencies.values() if a.kind != AgencyKind.UNIT and a.code != OMBUDSMAN_CODE
+        ]
+        # The reporters: people with no official role (a bounded pool is enough).
+        official_ids = set(RoleMembership.objects.values_list("user_id", flat=True))
+        reporters = [
+            pk
+            for pk in User.objects.filter(is_staff=False)
+            .order_by("pk")
+            .values_list("pk", flat=True)[:20000]
+            if pk not in official_ids
+        ]
+        verifiers: list[int] = []
+        ombudsman_users: list[int] = []
+        admins: dict[int, list[int]] = defaultdict(list)
+        unit_admins: dict[int, list[int]] = defaultdict(list)
+        for user_id, role, agency_id in RoleMembership.objects.filter(is_active=True).values_list(
+            "user_id", "role", "agency_id"
+        ):
+            if role == Role.ADMIN_NASIONAL:
+                verifiers.append(user_id)
+            elif role == Role.OMBUDSMAN:
+                ombudsman_users.append(user_id)
+            elif role == Role.ADMIN_INSTANSI and agency_id:
+                admins[agency_id].append(user_id)
+            elif role == Role.ADMIN_UNIT and agency_id:
+                unit_admins[agency_id].append(user_id)
+        pools = cls(
+            places=places,
+            place_weights=[_place_weight(p) for p in places],
+            agencies=agencies,
+            gov_by_region=gov_by_region,
+            units_by_owner=dict(units_by_owner),
+            fallback_agencies=fallback,
+            ombudsman=ombudsman,
+            categories=categories,
+            theme_by_category={c.pk: theme_for(c) for c in categories},
+            reporters=reporters,
+            verifiers=verifiers,
+            ombudsman_users=ombudsman_users,
+            admins_by_agency=dict(admins),
+            unit_admins_by_agency=dict(unit_admins),
+        )
+        if use_routing:
+            pools.routing = RoutingTable(all_categories, agencies)
+        return pools
+
+    def region(self, place: Place) -> Region:
+        """An unsaved-looking Region carrying what the deadline code reads (no query)."""
+        region = self.region_objects.get(place.code)
+        if region is None:
+            region = Region(code=place.code, name=place.desa, timezone=place.timezone)
+            region._state.adding = False
+            self.region_objects[place.code] = region
+        return region
+
+    def units_for_theme(self, agency_id: int, theme: Theme) -> list[Agency]:
+        """The agency's units whose name fits the topic (Dinas Kesehatan for health)."""
+        key = (agency_id, theme.key)
+        found = self._unit_theme_cache.get(key)
+        if found is None:
+            found = [
+                u
+                for u in self.units_by_owner.get(agency_id, ())
+                if any(word in u.name.lower() for word in theme.unit_keywords)
+            ]
+            self._unit_theme_cache[key] = found
+        return found
+
+    def places_in(self, region_code: str) -> list[int]:
+        """Indexes of the places inside a region (prefix match on the code)."""
+        return [
+            i
+            for i, p in enumerate(self.places)
+            if p.code == region_code or p.code.startswith(region_code + ".")
+        ]
+
+    def official_for(
+        self, agency: Agency | None, table: dict[int, list[int]], rng: random.Random
+    ) -> tuple[int | None, int | None]:
+        """(user, membership agency) of someone holding a role over ``agency``'s subtree:
+        a membership on it or on the nearest agency above it; ``(None, agency)`` if none."""
+        node = agency
+        while node is not None:
+            users = table.get(node.pk)
+            if users:
+                return rng.choice(users), node.pk
+            node = self.agencies.get(node.parent_id) if node.parent_id else None
+        return None, agency.pk if agency is not None else None
+
+
+class DemoDataMissing(Exception):
+    """Regions or agencies have not been loaded yet."""
+
+
+def _owner(agency: Agency, agencies: dict[int, Agency]) -> Agency | None:
+    node: Agency | None = agency
+    while node is not None and node.kind == AgencyKind.UNIT:
+        node = agencies.get(node.parent_id) if node.parent_id else None
+    return node
+
+
+def _load_places() -> list[Place]:
+    """The deepest regions (villages when imported) with their district/regency names."""
+    rows = list(Region.objects.values_list("code", "name", "level", "timezone"))
+    if not rows:
+        return []
+    names = {code: name for code, name, _, _ in rows}
+    deepest = max(level for _, _, level, _ in rows)
+    places = []
+    for code, name, level, tz in rows:
+        if level != deepest:
+            continue
+        parts = code.split(".")
+        regency_code = ".".join(parts[:2])
+        district_code = ".".join(parts[:3])
+        kota = names.get(regency_code, name)
+        if level >= RegionLevel.VILLAGE:
+            # Kemendagri: a village code 1xxx is a kelurahan, 2xxx a desa.
+            desa_full = f"{'Kelurahan' if parts[3].startswith('1') else 'Desa'} {name}"
+            desa = name
+        else:
+            desa, desa_full = name, name
+        places.append(
+            Place(
+                code=code,
+                desa_full=desa_full,
+                desa=desa,
+                kecamatan=names.get(district_code, name),
+                kota=kota,
+                kota_short=kota.removeprefix("Kabupaten ").removeprefix("Kota "),
+                regency_code=regency_code,
+                province_code=parts[0],
+                timezone=tz,
+            )
+        )
+    return places
+
+
+def _place_weight(place: Place) -> float:
+    # More people file from cities and from Java: a rough, realistic skew.
+    weight = 3.0 if place.kota.startswith("Kota ") else 1.0
+    if place.province_code in {"31", "32", "33", "34", "35", "36"}:
+        weight *= 2.0
+    return weight
+
+
+def theme_for(category: Category) -> Theme:
+    text = f"{category.name} {category.slug} {category.parent.name if category.parent else ''}"
+    text = text.lower().replace("-", " ")
+    for theme in THEMES:
+        # Words start at a word boundary: "air" is water, not the end of "perairan".
+        if re.search(r"\b(?:" + "|".join(map(re.escape, theme.keywords)) + ")", text):
+            return theme
+    return GENERIC
+
+
+class RoutingTable:
+    """``agencies.selectors.routing_suggest`` answered in memory, for bulk generation.
+
+    One query per report would cost hours for a million reports, so the active rules
+    are read once and ranked exactly as ``routing_suggest`` ranks them: category
+    closeness, region depth, exact classification, priority, lowest id. Answers are
+    memoised per (category, region cut to the deepest rule region, classification).
+    ``tests/test_generate.py`` checks it against ``routing_suggest``.
+    """
+
+    def __init__(self, categories: dict[int, Category], agencies: dict[int, Agency]) -> None:
+        from lapor.agencies.models import RoutingRule
+        from lapor.agencies.services import CATEGORY_MAX_DEPTH
+
+        self.max_depth = CATEGORY_MAX_DEPTH
+        self.parent = {pk: c.parent_id for pk, c in categories.items()}
+        self.agencies = agencies
+        self.rules: dict[int | None, list[tuple[int, str | None, str, int, int]]] = defaultdict(
+            list
+        )
+        region_depth = 0
+        rows = RoutingRule.objects.filter(is_active=True, agency__is_active=True).values_list(
+            "pk", "category_id", "region_id", "classification", "priority", "agency_id"
+        )
+        for pk, category_id, region_id, classification, priority, agency_id in rows:
+            self.rules[category_id].append((pk, region_id, classification, priority, agency_id))
+            if region_id:
+                region_depth = max(region_depth, region_id.count(".") + 1)
+        self.region_depth = region_depth
+        self.cache: dict[tuple[int | None, str, str], Agency | None] = {}
+
+    def __call__(
+        self, category_id: int | None, region_code: str, classification: str
+    ) -> Agency | None:
+        region_key = ".".join(region_code.split(".")[: self.region_depth])
+        key = (category_id, region_key, classification)
+        if key in self.cache:
+            return self.cache[key]
+        parts = region_key.split(".") if region_key else []
+        ancestors = {".".join(parts[:i]) for i in range(1, len(parts) + 1)}
+        chain: list[tuple[int | None, int]] = []
+        node, distance = category_id, 0
+        while node is not None and distance <= self.max_depth:
+            chain.append((node, self.max_depth + 1 - distance))
+            node, distance = self.parent.get(node), distance + 1
+        chain.append((None, 0))
+        best: tuple[Any, ...] | None = None
+        best_agency = None
+        for cat, rank in chain:
+            for pk, region_id, rule_class, priority, agency_id in self.rules.get(cat, ()):
+                if region_id and region_id not in ancestors:
+                    continue
+                if rule_class and rule_class != classification:
+                    continue
+                depth = region_id.count(".") + 1 if region_id else 0
+                match = (rank, depth, 1 if rule_class else 0, priority, -pk)
+                if best is None or match > best:
+                    best, best_agency = match, agency_id
+        agency = self.agencies.get(best_agency) if best_agency is not None else None
+        self.cache[key] = agency
+        return agency
+
+
+# ---------------------------------------------------------------------------------
+# The generator
+# ---------------------------------------------------------------------------------
+
+_REPORT_FIELDS = tuple(Report._meta.concrete_fields)
+REPORT_COLUMNS = tuple(str(f.column) for f in _REPORT_FIELDS)
+_REPORT_ATTNAMES = tuple(f.attname for f in _REPORT_FIELDS)
+
+
+def _draft_default(f: Any) -> Any:
+    if f.has_default():
+        # Callable defaults are times (timezone.now): the generator sets those itself.
+        return None if callable(f.default) else f.get_default()
+    return f.get_default()  # "" for text columns that are not nullable, else None
+
+
+_REPORT_DEFAULTS = tuple((f.attname, _draft_default(f)) for f in _REPORT_FIELDS)
+
+
+class Draft:
+    """A report being generated: ``Report``'s columns as plain attributes.
+
+    A model instance costs tens of microseconds to build and each foreign-key
+    assignment more; a million of them is minutes. ``report_recompute_deadlines``
+    reads only attributes, so it works on a draft as on a report. ``agency``,
+    ``unit``, ``region``, ``target_agency`` and ``category`` hold the related objects
+    (set through ``set_*`` so that the ``*_id`` columns follow).
+    """
+
+    __slots__ = (*_REPORT_ATTNAMES, "agency", "category", "region", "target_agency", "unit")
+
+    # For the type checker (the slots above are built from the model's fields).
+    id: int | None
+    tracking_id: str
+    classification: str
+    title: str
+    description: str
+    incident_date: date | None
+    region_id: str | None
+    address: str
+    category_id: int | None
+    target_agency_id: int | None
+    is_anonymous: bool
+    is_confidential: bool
+    channel: str
+    reporter_id: int | None
+    status: str
+    agency_id: int | None
+    unit_id: int | None
+    archive_reason: str
+    duplicate_of_id: int | None
+    ombudsman_consent: str
+    due_at: datetime | None
+    submitted_at: datetime
+    status_changed_at: datetime
+    verified_at: datetime | None
+    disposed_at: datetime | None
+    first_followup_at: datetime | None
+    resolved_at: datetime | None
+    closed_at: datetime | None
+    updated_at: datetime
+    rating: int | None
+    rating_comment: str
+    reporter_satisfied: bool | None
+    version: int
+    agency: Agency | None
+    unit: Agency | None
+    region: Region | None
+    target_agency: Agency | None
+    category: Category | None
+
+    def __init__(self) -> None:
+        for name, default in _REPORT_DEFAULTS:
+            setattr(self, name, default)
+        self.agency = self.unit = self.region = self.target_agency = self.category = None
+
+    @property
+    def pk(self) -> int | None:
+        return self.id
+
+    def set_agency(self, agency: Agency | None) -> None:
+        self.agency = agency
+        self.agency_id = agency.pk if agency is not None else None
+
+    def set_unit(self, unit: Agency | None) -> None:
+        self.unit = unit
+        self.unit_id = unit.pk if unit is not None else None
+
+    def row(self) -> list[Any]:
+        return [getattr(self, name) for name in _REPORT_ATTNAMES]
+
+    def to_model(self) -> Report:
+        return Report(**{name: getattr(self, name) for name in _REPORT_ATTNAMES})
+
+
+EVENT_COLUMNS = (
+    "report_id",
+    "code",
+    "actor_id",
+    "actor_role",
+    "actor_agency_id",
+    "created_at",
+    "from_status",
+    "to_status",
+    "note",
+    "visibility",
+    "data",
+)
+
+
+class EventSpec:
+    """One event of a generated report, before it is written."""
+
+    __slots__ = (
+        "actor_agency_id",
+        "actor_id",
+        "actor_role",
+        "code",
+        "created_at",
+        "data",
+        "from_status",
+        "note",
+        "to_status",
+        "visibility",
+    )
+
+    def __init__(
+        self,
+        code: str,
+        created_at: datetime,
+        from_status: str,
+        to_status: str,
+        actor_id: int | None,
+        actor_role: str,
+        actor_agency_id: int | None,
+        note: str,
+        visibility: str,
+        data: dict[str, Any],
+    ) -> None:
+        self.code = code
+        self.created_at = created_at
+        self.from_status = from_status
+        self.to_status = to_status
+        self.actor_id = actor_id
+        self.actor_role = actor_role
+        self.actor_agency_id = actor_agency_id
+        self.note = note
+        self.visibility = visibility
+        self.data = data
+
+    def row(self, report_id: int | None) -> list[Any]:
+        return [
+            report_id,
+            self.code,
+            self.actor_id,
+            self.actor_role,
+            self.actor_agency_id,
+            self.created_at,
+            self.from_status,
+            self.to_status,
+            self.note,
+            self.visibility,
+            self.data,
+        ]
+
+    def to_model(self, report_id: int | None) -> ReportEvent:
+        return ReportEvent(**dict(zip(EVENT_COLUMNS, self.row(report_id), strict=True)))
+
+
+@dataclass
+class Generated:
+    report: Draft
+    events: list[EventSpec]
+
+
+# How a report ends, by how long ago it was filed (days): new reports are still being
+# handled, old ones are mostly done. Submission times are spread evenly over the
+# history, so the open statuses are a realistic few percent of a large load.
+STATUS_BY_AGE: tuple[tuple[int, tuple[tuple[str, float], ...]], ...] = (
+    (
+        5,
+        (
+            (Status.SUBMITTED, 35),
+            (Status.ON_HOLD, 10),
+            (Status.ARCHIVED, 10),
+            (Status.DISPOSED, 30),
+            (Status.IN_PROGRESS, 10),
+            (Status.RESOLVED, 5),
+        ),
+    ),
+    (
+        20,
+        (
+            (Status.SUBMITTED, 3),
+            (Status.ON_HOLD, 8),
+            (Status.ARCHIVED, 15),
+            (Status.DISPOSED, 12),
+            (Status.IN_PROGRESS, 30),
+            (Status.RESOLVED, 15),
+            (Status.CLOSED, 17),
+        ),
+    ),
+    (
+        75,
+        (
+            (Status.ON_HOLD, 1),
+            (Status.ARCHIVED, 15),
+            (Status.DISPOSED, 3),
+            (Status.IN_PROGRESS, 14),
+            (Status.RESOLVED, 5),
+            (Status.CLOSED, 60),
+            (Status.ESCALATED, 2),
+        ),
+    ),
+    (
+        10_000,
+        (
+            (Status.ARCHIVED, 15),
+            (Status.DISPOSED, 1),
+            (Status.IN_PROGRESS, 3),
+            (Status.RESOLVED, 1),
+            (Status.CLOSED, 76),
+            (Status.ESCALATED, 4),
+        ),
+    ),
+)
+ALL_STATUSES = tuple(str(s) for s in Status)
+CLASSIFICATION_MIX = (
+    (Classification.PENGADUAN, 60),
+    (Classification.PENGADUAN_PENGAWASAN, 8),
+    (Classification.ASPIRASI, 17),
+    (Classification.INFORMASI, 15),
+)
+CHANNEL_MIX = (
+    (Channel.WEB, 52),
+    (Channel.API, 28),
+    (Channel.SMS, 8),
+    (Channel.EMAIL, 5),
+    (Channel.INTEGRATION, 6),
+    (Channel.OPEN311, 1),
+)
+ARCHIVE_MIX = (
+    (ArchiveReason.INCOMPLETE, 35),
+    (ArchiveReason.OUT_OF_SCOPE, 25),
+    (ArchiveReason.DUPLICATE, 25),
+    (ArchiveReason.SPAM, 15),
+)
+RATING_MIX = ((5, 45), (4, 25), (3, 12), (2, 8), (1, 10))
+HISTORY_DAYS = 540  # about 18 months
+_ONE_DAY = timedelta(days=1)
+_ONE_WEEK = timedelta(weeks=1)
+
+
+class _Picker:
+    """A weighted choice with the cumulative weights computed once."""
+
+    def __init__(self, items: Iterable[tuple[Any, float]]) -> None:
+        pairs = list(items)
+        # Plain strings, not enum members: COPY writes values as they are.
+        self.values = [str(v) if isinstance(v, str) else v for v, _ in pairs]
+        self.cum = list(itertools.accumulate(w for _, w in pairs))
+
+    def __call__(self, rng: random.Random) -> Any:
+        return self.values[bisect.bisect_right(self.cum, rng.random() * self.cum[-1])]
+
+
+class ReportGenerator:
+    """Draws reports one at a time; reproducible for a given ``seed`` and ``now``.
+
+    ``focus`` puts ``focus_share`` of the reports in one agency or unit (and its
+    region), so that its officials have a full inbox. Submissions spread evenly over
+    the last ``history_days``. ``cover_every_status()`` makes
+    the next eight reports end in each status once, so a small run still has them all.
+    """
+
+    def __init__(
+        self,
+        pools: DemoPools,
+        *,
+        seed: int = 0,
+        now: datetime,
+        focus: Agency | None = None,
+        focus_share: float = 0.0,
+        history_days: int = HISTORY_DAYS,
+    ) -> None:
+        self.pools = pools
+        self.history_days = history_days
+        self.rng = random.Random(seed)
+        self.random = self.rng.random
+        self.now = now.astimezone(WIB)
+        self.focus = focus
+        self.focus_share = focus_share if focus is not None else 0.0
+        self.focus_owner = _owner(focus, pools.agencies) if focus is not None else None
+        self.focus_places: list[int] = []
+        if self.focus_owner is not None and self.focus_owner.region_id:
+            self.focus_places = pools.places_in(self.focus_owner.region_id)
+        self._status_by_age = [(limit, _Picker(mix)) for limit, mix in STATUS_BY_AGE]
+        self._classification = _Picker(CLASSIFICATION_MIX)
+        self._channel = _Picker(CHANNEL_MIX)
+        self._archive = _Picker(ARCHIVE_MIX)
+        self._rating = _Picker(RATING_MIX)
+        self._place_cum = list(itertools.accumulate(pools.place_weights))
+        self._recent: list[tuple[datetime, int, str]] = []  # (submitted_at, pk, tracking ID)
+        self._forced: list[str] = []
+
+    def cover_every_status(self) -> None:
+        self._forced = list(ALL_STATUSES)
+
+    # Faster than ``random.randint``/``choice``, which dominate a profile otherwise.
+    def randint(self, a: int, b: int) -> int:
+        return a + int(self.random() * (b - a + 1))
+
+    def choice(self, seq: Any) -> Any:
+        return seq[int(self.random() * len(seq))]
+
+    # --- drawing ------------------------------------------------------------------
+
+    def _place(self) -> Place:
+        if self.focus_places and self.random() < self.focus_share:
+            return self.pools.places[self.choice(self.focus_places)]
+        i = bisect.bisect_right(self._place_cum, self.random() * self._place_cum[-1])
+        return self.pools.places[min(i, len(self.pools.places) - 1)]
+
+    def _agency_for(self, place: Place, category: Category | None, classification: str) -> Agency:
+        pools = self.pools
+        if (
+            self.focus_owner is not None
+            and not self.focus_places
+            and self.random() < self.focus_share
+        ):
+            return self.focus_owner
+        owner = self.focus_owner
+        if (
+            owner is not None
+            and self.focus_places
+            and place.code.startswith(owner.region_id or "")
+            and self.random() < 0.8
+        ):
+            # Reports from the focus agency's region mostly go to it.
+            return owner
+        if pools.routing is not None:
+            found = pools.routing(category.pk if category else None, place.code, classification)
+            if found is not None and found.code != OMBUDSMAN_CODE:
+                return _owner(found, pools.agencies) or found
+        for code in (place.regency_code, place.province_code):
+            gov = pools.gov_by_region.get(code)
+            if gov is not None:
+                return gov
+        return self.choice(pools.fallback_agencies)
+
+    def unit_for(self, agency: Agency, theme: Theme) -> Agency | None:
+        if (
+            self.focus is not None
+            and self.focus.kind == AgencyKind.UNIT
+            and agency == self.focus_owner
+            and self.random() < 0.7
+        ):
+            return self.focus
+        units = self.pools.units_by_owner.get(agency.pk)
+        if not units:
+            return None
+        matching = self.pools.units_for_theme(agency.pk, theme)
+        return self.choice(matching or units)
+
+    def _text(
+        self, theme: Theme, classification: str, place: Place, incident: date
+    ) -> tuple[str, str]:
+        choice = self.choice
+        words = {
+            "desa": place.desa,
+            "desa_full": place.desa_full,
+            "kecamatan": place.kecamatan,
+            "kota": place.kota,
+            "kota_short": place.kota_short,
+            "tanggal": f"{incident.day} {MONTHS[incident.month - 1]} {incident.year}",
+            "sejak": choice(SINCE),
+            "nomor": self.randint(1, 12),
+        }
+        words["jalan"] = choice(STREETS).format(**words)
+        words["tempat"] = choice(LANDMARKS).format(**words)
+        if classification == Classification.ASPIRASI:
+            title, text = choice(theme.aspirasi)
+            return title.format(**words)[:150], text.format(**words)
+        if classification == Classification.INFORMASI:
+            title, text = choice(theme.informasi)
+            return title.format(**words)[:150], text.format(**words)
+        issue = choice(theme.issues)
+        title = choice(issue.titles).format(**words)
+        # 2-5 sentences in the order things happened: what, details, the request.
+        n_details = min(self.randint(0, 3), len(issue.details))
+        details = sorted(self.rng.sample(range(len(issue.details)), n_details))
+        sentences = [choice(issue.openings).format(**words)]
+        sentences += [issue.details[i] for i in details]
+        sentences.append(choice(issue.requests))
+        return title[:150], " ".join(sentences)
+
+    def generate(self, pk: int | None = None, tracking_id: str = "") -> Generated:
+        """One report and its events.
+
+        ``pk`` and ``tracking_id`` (when known before saving) let later reports be
+        archived as duplicates of this one.
+        """
+        pools = self.pools
+        random_ = self.random
+        if self._forced:
+            final, age = self._forced.pop(0), None
+        else:
+            age = self.randint(0, self.history_days)
+            final = next(p for limit, p in self._status_by_age if age < limit)(self.rng)
+        if final == Status.ESCALATED and pools.ombudsman is None:
+            final = str(Status.IN_PROGRESS)
+        classification = self._classification(self.rng)
+        place = self._place()
+        category = self.choice(pools.categories) if pools.categories else None
+        theme = pools.theme_by_category.get(category.pk, GENERIC) if category else GENERIC
+        agency = self._agency_for(place, category, classification)
+
+        report = Draft()
+        report.id = pk
+        report.tracking_id = tracking_id
+        report.classification = classification
+        report.category = category
+        report.category_id = category.pk if category else None
+        report.region = pools.region(place)
+        report.region_id = place.code
+        report.is_anonymous = random_() < 0.15
+        report.is_confidential = random_() < 0.05
+        report.channel = self._channel(self.rng)
+        report.reporter_id = self.choice(pools.reporters) if pools.reporters else None
+        picked = random_() < 0.2  # the reporter chose the agency on the form
+
+        path = _Path(self, report, final, agency, picked, theme, age)
+        path.build()
+        incident = (report.submitted_at - timedelta(days=self.randint(0, 20))).date()
+        report.incident_date = incident
+        report.title, report.description = self._text(theme, classification, place, incident)
+        report.address = f"{place.desa_full}, Kec. {place.kecamatan}, {place.kota}"[:255]
+        report.updated_at = path.events[-1].created_at
+        report.version = len(path.events)
+        report_recompute_deadlines(report)  # type: ignore[arg-type]
+        if pk is not None:
+            self._recent.append((report.submitted_at, pk, tracking_id))
+            if len(self._recent) > 500:
+                del self._recent[:250]
+        return Generated(report=report, events=path.events)
+
+    def duplicate_target(self, before: datetime) -> tuple[int, str] | None:
+        """An earlier report (pk, tracking ID) that a new one can repeat."""
+        candidates = [(pk, tid) for at, pk, tid in self._recent if at < before]
+        return self.choice(candidates) if candidates else None
+
+
+class _Path:
+    """Builds one path through the state machine, moving a clock forward.
+
+    Officials act on weekdays in office hours (08:00-16:59 WIB); reporters any day
+    from 06:00 to 22:00; the system just after a deadline. Fields change exactly as
+    ``reports.transitions`` changes them, and event data has the same shape.
+    """
+
+    def __init__(
+        self,
+        gen: ReportGenerator,
+        report: Draft,
+        final: str,
+        agency: Agency,
+        picked: bool,
+        theme: Theme,
+        age: int | None = None,
+    ) -> None:
+        self.gen = gen
+        self.age = age
+        self.randint = gen.randint
+        self.choice = gen.choice
+        self.random = gen.random
+        self.pools = gen.pools
+        self.report = report
+        self.final = final
+        self.agency = agency
+        self.picked = picked
+        self.theme = theme
+        self.events: list[EventSpec] = []
+        self.t = gen.now
+        self.status = ""
+        self.duplicate = False
+
+    # --- the clock ----------------------------------------------------------------
+
+    def _official_step(self, min_days: int, max_days: int) -> None:
+        days = self.randint(min_days, max_days)
+        t = self.t
+        if days == 0 and t.weekday() < 5 and 8 <= t.hour < 16:
+            t = t + timedelta(minutes=self.randint(15, 120))
+            if t.hour >= 17:
+                t = t.replace(hour=16, minute=59)
+        else:
+            days = max(days, 1)
+            d = t.date()
+            while days:
+                d += _ONE_DAY
+                if d.weekday() < 5:
+                    days -= 1
+            t = datetime(
+                d.year, d.month, d.day, self.randint(8, 16), self.randint(0, 59), tzinfo=WIB
+            )
+        self.t = t
+
+    def _reporter_step(self, min_days: int, max_days: int) -> None:
+        days = self.randint(min_days, max_days)
+        if days == 0:
+            t = self.t + timedelta(minutes=self.randint(20, 300))
+        else:
+            d = self.t.date() + timedelta(days=days)
+            t = datetime(
+                d.year, d.month, d.day, self.randint(6, 21), self.randint(0, 59), tzinfo=WIB
+            )
+        self.t = t
+
+    def _after_working_days(self, days: int) -> None:
+        """Just after the reporter's time ran out: when the nightly sweep acts."""
+        due = add_working_days(
+            self.t,
+            days,
+            tz=report_timezone(self.report),  # type: ignore[arg-type]
+            region_code=report_region_code(self.report),  # type: ignore[arg-type]
+        )
+        self.t = due.astimezone(WIB) + timedelta(minutes=self.randint(5, 90))
+
+    # --- moves --------------------------------------------------------------------
+
+    def _event(
+        self,
+        code: str,
+        to_status: str,
+        *,
+        actor_id: int | None,
+        role: str,
+        agency_id: int | None = None,
+        note: str = "",
+        visibility: str = "public",
+        data: dict[str, Any] | None = None,
+    ) -> None:
+        to_status = str(to_status)
+        self.events.append(
+            EventSpec(
+                code,
+                self.t,
+                self.status,
+                to_status,
+                actor_id,
+                str(role),
+                agency_id,
+                note,
+                str(visibility),
+                data or {},
+            )
+        )
+        if to_status != self.status:
+            self.report.status_changed_at = self.t
+        self.status = to_status
+        self.report.status = to_status
+
+    def _verifier(self) -> tuple[int | None, str, int | None]:
+        """Who verifies: the agency's admin when the reporter picked it, else the nation's."""
+        if self.picked and self.report.target_agency is not None:
+            user, agency_id = self.pools.official_for(
+                self.report.target_agency, self.pools.admins_by_agency, self.gen.rng
+            )
+            return user, Role.ADMIN_INSTANSI, agency_id
+        users = self.pools.verifiers
+        return (self.choice(users) if users else None), Role.ADMIN_NASIONAL, None
+
+    def _handler(self) -> tuple[int | None, str, int | None]:
+        """Who acts at the agency: the unit's admin when it has a unit, else the agency's;
+        the Ombudsman once the report is with it."""
+        report = self.report
+        if report.status == Status.ESCALATED:
+            users = self.pools.ombudsman_users
+            return (self.choice(users) if users else None), Role.OMBUDSMAN, None
+        if report.unit is not None:
+            user, agency_id = self.pools.official_for(
+                report.unit, self.pools.unit_admins_by_agency, self.gen.rng
+            )
+            if user is not None:
+                return user, Role.ADMIN_UNIT, agency_id
+        user, agency_id = self.pools.official_for(
+            report.agency, self.pools.admins_by_agency, self.gen.rng
+        )
+        return user, Role.ADMIN_INSTANSI, agency_id
+
+    def submit(self) -> None:
+        report = self.report
+        if self.picked:
+            report.target_agency = self.agency
+            report.target_agency_id = self.agency.pk
+            report.set_agency(self.agency)
+        self._event(
+            "report.submitted",
+            Status.SUBMITTED,
+            actor_id=report.reporter_id,
+            role=ROLE_REPORTER,
+            data={
+                "channel": report.channel,
+                "target_agency": self.agency.pk if self.picked else None,
+            },
+        )
+
+    def hold(self) -> None:
+        self._official_step(0, 3)
+        actor, role, agency_id = self._verifier()
+        self._event(
+            "report.held",
+            Status.ON_HOLD,
+            actor_id=actor,
+            role=role,
+            agency_id=agency_id,
+            note=self.choice(HOLD_QUESTIONS),
+            visibility=Visibility.REPORTER,
+        )
+
+    def complete(self) -> None:
+        self._reporter_step(0, 8)
+        self._event(
+            "report.completed",
+            Status.SUBMITTED,
+            actor_id=self.report.reporter_id,
+            role=ROLE_REPORTER,
+            note=self.choice(COMPLETIONS),
+            visibility=Visibility.REPORTER,
+        )
+
+    def archive(self, reason: str, *, expired_hold: bool = False) -> None:
+        if expired_hold:
+            self._after_working_days(HOLD_DAYS)
+            actor, role, agency_id = None, ROLE_SYSTEM, None
+            note = HOLD_EXPIRED_NOTE
+        else:
+            self._official_step(0, 3)
+            actor, role, agency_id = self._verifier()
+            note = ARCHIVE_NOTES[reason]
+        self.report.archive_reason = str(reason)
+        self.duplicate = reason == ArchiveReason.DUPLICATE
+        self._event(
+            "report.archived",
+            Status.ARCHIVED,
+            actor_id=actor,
+            role=role,
+            agency_id=agency_id,
+            note=note,
+            visibility=Visibility.REPORTER,
+            data={"reason": str(reason)},
+        )
+
+    def dispose(self) -> None:
+        report = self.report
+        self._official_step(0, 3)
+        actor, role, agency_id = self._verifier()
+        data = {
+            "agency": {"old": report.agency_id, "new": self.agency.pk},
+            "unit": {"old": report.unit_id, "new": None},
+        }
+        report.set_agency(self.agency)
+        report.set_unit(None)
+        report.verified_at = self.t
+        report.disposed_at = self.t
+        self._event(
+            "report.disposed",
+            Status.DISPOSED,
+            actor_id=actor,
+            role=role,
+            agency_id=agency_id,
+            data=data,
+        )
+
+    def dispose_to_unit(self) -> None:
+        agency = self.report.agency
+        unit = self.gen.unit_for(agency, self.theme) if agency is not None else None
+        if unit is None:
+            return
+        self._official_step(0, 1)
+        actor, role, agency_id = self._handler()
+        data = {"unit": {"old": self.report.unit_id, "new": unit.pk}}
+        self.report.set_unit(unit)
+        self._event(
+            "report.disposed_to_unit",
+            self.status,
+            actor_id=actor,
+            role=role,
+            agency_id=agency_id,
+            note=self.choice(DISPOSE_UNIT_NOTES),
+            visibility=Visibility.INTERNAL,
+            data=data,
+        )
+
+    def decline(self) -> None:
+        self._official_step(0, 3)
+        actor, role, agency_id = self._handler()
+        report = self.report
+        data = {
+            "agency": {"old": report.agency_id, "new": None},
+            "unit": {"old": report.unit_id, "new": None},
+        }
+        report.set_agency(None)
+        report.set_unit(None)
+        self._event(
+            "report.declined",
+            Status.SUBMITTED,
+            actor_id=actor,
+            role=role,
+            agency_id=agency_id,
+            note=self.choice(DECLINE_NOTES),
+            visibility=Visibility.INTERNAL,
+            data=data,
+        )
+
+    def transfer(self) -> None:
+        report = self.report
+        current = report.agency
+        target = self.choice(self.pools.fallback_agencies)
+        if current is None or target.pk == current.pk:
+            return
+        self._official_step(0, 3)
+        actor, role, agency_id = self._handler()
+        data = {
+            "agency": {"old": current.pk, "new": target.pk},
+            "unit": {"old": report.unit_id, "new": None},
+        }
+        report.set_agency(target)
+        report.set_unit(None)
+        report.disposed_at = self.t
+        self.agency = target
+        self._event(
+            "report.transferred",
+            Status.DISPOSED,
+            actor_id=actor,
+            role=role,
+            agency_id=agency_id,
+            note=self.choice(TRANSFER_NOTES),
+            visibility=Visibility.INTERNAL,
+            data=data,
+        )
+
+    def _first_followup(self) -> dict[str, Any]:
+        if self.report.first_followup_at is None:
+            self.report.first_followup_at = self.t
+            return {"first": True}
+        return {}
+
+    def follow_up(self) -> None:
+        self._official_step(1, 6)
+        actor, role, agency_id = self._handler()
+        data = self._first_followup()
+        to = Status.ESCALATED if self.status == Status.ESCALATED else Status.IN_PROGRESS
+        self._event(
+            "report.followed_up",
+            to,
+            actor_id=actor,
+            role=role,
+            agency_id=agency_id,
+            note=self.choice(FOLLOWUPS),
+            visibility=Visibility.REPORTER if self.report.is_confidential else Visibility.PUBLIC,
+            data=data,
+        )
+
+    def reply(self) -> None:
+        self._reporter_step(0, 6)
+        data: dict[str, Any] = {}
+        to = self.status
+        if self.status == Status.RESOLVED:
+            # The reporter rejects the answer: it is no longer the answer.
+            to = Status.IN_PROGRESS
+            self.report.resolved_at = None
+            data = {"reopened": True}
+        self._event(
+            "report.replied",
+            to,
+            actor_id=self.report.reporter_id,
+            role=ROLE_REPORTER,
+            note=self.choice(REPLIES),
+            visibility=Visibility.REPORTER,
+            data=data,
+        )
+
+    def resolve(self) -> None:
+        self._official_step(1, 10)
+        actor, role, agency_id = self._handler()
+        data = self._first_followup()
+        self.report.resolved_at = self.t
+        self._event(
+            "report.resolved",
+            Status.RESOLVED,
+            actor_id=actor,
+            role=role,
+            agency_id=agency_id,
+            note=self.choice(self.theme.answers),
+            data=data,
+        )
+
+    def close(self) -> None:
+        report = self.report
+        if self.random() < 0.35:
+            # Silence for 10 working days: the system closes it.
+            self._after_working_days(REPLY_DAYS)
+            report.closed_at = self.t
+            self._event("report.auto_closed", Status.CLOSED, actor_id=None, role=ROLE_SYSTEM)
+            return
+        self._reporter_step(0, 9)
+        rating = self.gen._rating(self.gen.rng)
+        report.rating = rating
+        report.rating_comment = self.choice(RATING_COMMENTS[rating]) if self.random() < 0.6 else ""
+        report.reporter_satisfied = rating >= 3
+        report.closed_at = self.t
+        self._event(
+            "report.closed",
+            Status.CLOSED,
+            actor_id=report.reporter_id,
+            role=ROLE_REPORTER,
+            note=report.rating_comment,
+            data={"rating": rating, "satisfied": report.reporter_satisfied},
+        )
+
+    def _consent(self, value: str) -> dict[str, Any]:
+        data = {"consent": {"old": str(self.report.ombudsman_consent), "new": str(value)}}
+        self.report.ombudsman_consent = str(value)
+        return data
+
+    def ask_consent(self) -> None:
+        # Only 60 days after submission (transitions.CONSENT_AFTER), by the nightly sweep.
+        earliest = self.report.submitted_at + timedelta(days=61)
+        if self.t < earliest:
+            self.t = earliest.replace(hour=1, minute=self.randint(0, 59))
+        else:
+            self._official_step(1, 5)
+        self._event(
+            "report.consent_asked",
+            self.status,
+            actor_id=None,
+            role=ROLE_SYSTEM,
+            note=CONSENT_NOTES[0],
+            visibility=Visibility.REPORTER,
+            data=self._consent(OmbudsmanConsent.ASKED),
+        )
+
+    def escalate(self) -> None:
+        self._reporter_step(0, 5)
+        report = self.report
+        ombudsman = self.pools.ombudsman
+        assert ombudsman is not None
+        data = self._consent(OmbudsmanConsent.GIVEN)
+        data["agency"] = {"old": report.agency_id, "new": ombudsman.pk}
+        data["unit"] = {"old": report.unit_id, "new": None}
+        report.set_agency(ombudsman)
+        report.set_unit(None)
+        self._event(
+            "report.escalated",
+            Status.ESCALATED,
+            actor_id=report.reporter_id,
+            role=ROLE_REPORTER,
+            data=data,
+        )
+
+    def refuse_consent(self) -> None:
+        self._reporter_step(0, 5)
+        self._event(
+            "report.consent_refused",
+            self.status,
+            actor_id=self.report.reporter_id,
+            role=ROLE_REPORTER,
+            visibility=Visibility.REPORTER,
+            data=self._consent(OmbudsmanConsent.REFUSED),
+        )
+
+    # --- the paths ----------------------------------------------------------------
+
+    def build(self) -> None:
+        random_ = self.random
+        final = self.final
+        report = self.report
+        self.t = self._start_guess()
+        report.submitted_at = self.t
+        self.submit()
+        if final == Status.SUBMITTED:
+            shape = random_()
+            if shape < 0.2:
+                self.hold()
+                self.complete()
+            elif shape < 0.3:
+                self.dispose()
+                self.decline()
+        elif final == Status.ON_HOLD:
+            self.hold()
+        elif final == Status.ARCHIVED:
+            if random_() < 0.25:
+                self.hold()
+                self.archive(ArchiveReason.INCOMPLETE, expired_hold=True)
+            else:
+                self.archive(self.gen._archive(self.gen.rng))
+        else:
+            if random_() < 0.08:
+                self.hold()
+                self.complete()
+            self.dispose()
+            self._at_agency(final)
+        self._place_in_time()
+        if self.duplicate:
+            target = self.gen.duplicate_target(report.submitted_at)
+            last = self.events[-1]
+            if target is None:
+                # Nothing earlier to repeat (the first reports of a run): call it spam.
+                report.archive_reason = str(ArchiveReason.SPAM)
+                last.note = ARCHIVE_NOTES[ArchiveReason.SPAM]
+                last.data = {"reason": report.archive_reason}
+            else:
+                report.duplicate_of_id = target[0]
+                last.data = {**last.data, "duplicate_of": target[1]}
+
+    def _at_agency(self, final: str) -> None:
+        random_ = self.random
+        if random_() < 0.04:
+            self.transfer()
+        if self.pools.units_by_owner.get(self.report.agency_id or 0) and random_() < 0.6:
+            self.dispose_to_unit()
+        if final == Status.DISPOSED:
+            return
+        if final == Status.ESCALATED:
+            for _ in range(self.randint(0, 2)):
+                self.follow_up()
+            self.ask_consent()
+            self.escalate()
+            if random_() < 0.5:
+                self.follow_up()
+            return
+        follow_ups = self.randint(1, 3) if final == Status.IN_PROGRESS else self.randint(0, 2)
+        for _ in range(follow_ups):
+            self.follow_up()
+            if random_() < 0.2:
+                self.reply()
+        if final == Status.IN_PROGRESS:
+            shape = random_()
+            if shape < 0.05:
+                self.ask_consent()
+            elif shape < 0.1:
+                self.ask_consent()
+                self.refuse_consent()
+            return
+        self.resolve()
+        if final == Status.CLOSED and random_() < 0.1:
+            # The reporter was not satisfied: the work reopens and ends again.
+            self.reply()
+            self.follow_up()
+            self.resolve()
+        if final == Status.CLOSED:
+            self.close()
+
+    def _start_guess(self) -> datetime:
+        """A first guess of the submission time; ``_place_in_time`` fixes the end."""
+        final = self.final
+        if self.age is not None:
+            days_ago = self.age
+        elif final in (Status.CLOSED, Status.ARCHIVED):
+            days_ago = self.randint(30, self.gen.history_days)
+        elif final == Status.ESCALATED:
+            days_ago = self.randint(75, max(75, self.gen.history_days))
+        elif final in (Status.SUBMITTED, Status.ON_HOLD, Status.DISPOSED):
+            days_ago = self.randint(0, 10)
+        else:
+            days_ago = self.randint(5, 60)
+        d = (self.gen.now - timedelta(days=days_ago)).date()
+        return datetime(
+            d.year, d.month, d.day, self.randint(6, 21), self.randint(0, 59), tzinfo=WIB
+        )
+
+    def _place_in_time(self) -> None:
+        """Shift the path back by whole weeks (weekdays and hours stay) to end before now."""
+        end = self.events[-1].created_at
+        now = self.gen.now
+        if end <= now:
+            return
+        shift = _ONE_WEEK * ((end - now) // _ONE_WEEK + 1)
+        for e in self.events:
+            e.created_at -= shift
+        report = self.report
+        for name in (
+            "submitted_at",
+            "status_changed_at",
+            "verified_at",
+            "disposed_at",
+            "first_followup_at",
+            "resolved_at",
+            "closed_at",
+        ):
+            value = getattr(report, name)
+            if value is not None:
+                setattr(report, name, value - shift)
+
+
+# ---------------------------------------------------------------------------------
+# Demo reporters
+# ---------------------------------------------------------------------------------
+
+FIRST_NAMES = (
+    "Budi",
+    "Siti",
+    "Agus",
+    "Dewi",
+    "Rudi",
+    "Sri",
+    "Andi",
+    "Rina",
+    "Joko",
+    "Wati",
+    "Hendra",
+    "Yuni",
+    "Bambang",
+    "Lestari",
+    "Eko",
+    "Nur",
+    "Fajar",
+    "Putri",
+    "Dimas",
+    "Ayu",
+    "Made",
+    "Ketut",
+    "Ahmad",
+    "Maria",
+    "Yohanes",
+    "Fitri",
+)
+LAST_NAMES = (
+    "Santoso",
+    "Wijaya",
+    "Hidayat",
+    "Lestari",
+    "Saputra",
+    "Nugroho",
+    "Rahmawati",
+    "Siregar",
+    "Simanjuntak",
+    "Pratama",
+    "Kurniawan",
+    "Setiawan",
+    "Wulandari",
+    "Harahap",
+    "Suryadi",
+    "Manurung",
+    "Tanjung",
+    "Utami",
+)
+DEMO_REPORTER_DOMAIN = "demo.lapor.localhost"
+
+
+def demo_reporters_ensure(*, count: int) -> int:
+    """At least ``count`` demo reporters (``pelapor<n>@demo.lapor.localhost``) exist.
+
+    They have no usable password: they exist so that generated reports have people
+    behind them. Returns how many were created.
+    """
+    from lapor.accounts.models import User
+
+    existing = User.objects.filter(email__endswith="@" + DEMO_REPORTER_DOMAIN).count()
+    if existing >= count:
+        return 0
+    rng = random.Random(count)
+    users = []
+    for i in range(existing + 1, count + 1):
+        user = User(
+            email=f"pelapor{i}@{DEMO_REPORTER_DOMAIN}",
+            full_name=f"{rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)}",
+        )
+        user.set_unusable_password()
+        users.append(user)
+    User.objects.bulk_create(users, batch_size=1000, ignore_conflicts=True)
+    return len(users)
+
+
+# ---------------------------------------------------------------------------------
+# Writing in bulk
+# ---------------------------------------------------------------------------------
+
+
+@dataclass
+class BulkResult:
+    reports: int = 0
+    events: int = 0
+    seconds: float = 0.0
+
+    @property
+    def rate(self) -> float:
+        return self.reports / self.seconds if self.seconds else 0.0
+
+
+# Below this many reports a producer process is not worth its start-up.
+PRODUCER_MIN_COUNT = 20_000
+
+
+def reports_generate(
+    *,
+    count: int,
+    seed: int = 0,
+    batch: int = 5000,
+    focus: Agency | None = None,
+    focus_share: float = 0.25,
+    now: datetime | None = None,
+    pools: DemoPools | None = None,
+    history_days: int = HISTORY_DAYS,
+    producers: int | None = None,
+    progress: Callable[[BulkResult], None] | None = None,
+) -> BulkResult:
+    """Create ``count`` demo reports with their events, fast; one transaction per batch.
+
+    PostgreSQL: primary keys are taken from the sequence up front, rows are written
+    as COPY text; for large runs ``producers`` forked processes generate and format
+    batches while this process streams them into COPY, so that Python and the
+    database work at the same time. SQLite: ``bulk_create`` per batch. The first
+    eight reports end in each status once, so even a tiny run covers them all.
+    """
+    import time
+
+    from django.db import connection
+    from django.utils import timezone
+
+    started = time.monotonic()
+    pools = pools or DemoPools.load()
+    now = now or timezone.now()
+    postgres = connection.vendor == "postgresql"
+    if producers is None:
+        producers = 1 if postgres and count >= PRODUCER_MIN_COUNT else 0
+    if not postgres:
+        producers = 0
+
+    def generator(k: int) -> ReportGenerator:
+        gen = ReportGenerator(
+            pools,
+            seed=seed * 1000 + k,
+            now=now,
+            focus=focus,
+            focus_share=focus_share,
+            history_days=history_days,
+        )
+        if k == 0:
+            gen.cover_every_status()
+        return gen
+
+    result = BulkResult()
+
+    def done(n_reports: int, n_events: int) -> None:
+        result.reports += n_reports
+        result.events += n_events
+        result.seconds = time.monotonic() - started
+        if progress is not None:
+            progress(result)
+
+    if producers:
+        _generate_with_producers(count, batch, producers, generator, done)
+    else:
+        _generate_here(count, batch, generator(0), postgres, done)
+
+    if postgres and count >= 10_000:
+        with connection.cursor() as cursor:
+            # Fresh statistics, so that the planner knows the tables just grew.
+            cursor.execute(f"ANALYZE {Report._meta.db_table}, {ReportEvent._meta.db_table}")
+    result.seconds = time.monotonic() - started
+    return result
+
+
+def _generate_here(
+    count: int,
+    batch: int,
+    gen: ReportGenerator,
+    postgres: bool,
+    done: Callable[[int, int], None],
+) -> None:
+    from django.db import transaction
+
+    seen: set[str] = set()
+    remaining = count
+    while remaining > 0:
+        n = min(batch, remaining)
+        with transaction.atomic():
+            ids = _reserve_ids(n, postgres=postgres)
+            tracking_ids = _fresh_tracking_ids(n, seen)
+            generated = [gen.generate(pk, tid) for pk, tid in zip(ids, tracking_ids, strict=True)]
+            n_events = sum(len(g.events) for g in generated)
+            if postgres:
+                reports_text, events_text = _copy_text(generated)
+                _copy_in(reports_text, events_text)
+            else:
+                Report.objects.bulk_create([g.report.to_model() for g in generated], batch_size=500)
+                ReportEvent.objects.bulk_create(
+                    [e.to_model(g.report.id) for g in generated for e in g.events],
+                    batch_size=500,
+                )
+        remaining -= n
+        done(n, n_events)
+
+
+def _generate_with_producers(
+    count: int,
+    batch: int,
+    producers: int,
+    generator: Callable[[int], ReportGenerator],
+    done: Callable[[int, int], None],
+) -> None:
+    """Forked producers generate and format batches; this process COPYs them in.
+
+    Each producer owns a share of the tracking-ID space (by first digit) so that two
+    producers never hand out the same ID before either is committed. A producer's
+    batches arrive in the order it made them, so a duplicate always points at a
+    report committed before it (or in the same batch: the foreign key is deferred).
+    """
+    import multiprocessing
+
+    from django.db import transaction
+
+    ctx = multiprocessing.get_context("fork")
+    queue = ctx.Queue(maxsize=2 * producers)
+    shares = [count // producers + (1 if k < count % producers else 0) for k in range(producers)]
+    procs = [
+        ctx.Process(
+            target=_produce,
+            args=(generator(k), shares[k], batch, queue, (k, producers)),
+            daemon=True,
+        )
+        for k in range(producers)
+    ]
+    for proc in procs:
+        proc.start()
+    finished = 0
+    try:
+        while finished < producers:
+            try:
+                item = queue.get(timeout=5)
+            except Exception:  # queue.Empty: check that the producers are still alive
+                if not any(p.is_alive() for p in procs):
+                    raise RuntimeError("The report producers stopped unexpectedly.") from None
+                continue
+            if item is None:
+                finished += 1
+                continue
+            if isinstance(item, str):
+                raise RuntimeError(f"A report producer failed:\n{item}")
+            n, n_events, reports_text, events_text = item
+            with transaction.atomic():
+                _copy_in(reports_text, events_text)
+            done(n, n_events)
+    finally:
+        for proc in procs:
+            if proc.is_alive():
+                proc.terminate()
+            proc.join(timeout=10)
+
+
+# Connections inherited from the parent by a forked producer: kept referenced and
+# never closed there, since closing would end the parent's session on the same socket.
+_INHERITED_CONNECTIONS: list[Any] = []
+
+
+def _produce(
+    gen: ReportGenerator, count: int, batch: int, queue: Any, shard: tuple[int, int]
+) -> None:
+    import traceback
+
+    from django.db import connections
+
+    for conn in connections.all(initialized_only=True):
+        if conn.connection is not None:
+            _INHERITED_CONNECTIONS.append(conn.connection)
+        conn.connection = None  # the next query opens this process's own connection
+    try:
+        seen: set[str] = set()
+        remaining = count
+        while remaining > 0:
+            n = min(batch, remaining)
+            ids = _reserve_ids(n, postgres=True)
+            tracking_ids = _fresh_tracking_ids(n, seen, shard=shard)
+            generated = [gen.generate(pk, tid) for pk, tid in zip(ids, tracking_ids, strict=True)]
+            reports_text, events_text = _copy_text(generated)
+            queue.put((n, sum(len(g.events) for g in generated), reports_text, events_text))
+            remaining -= n
+        queue.put(None)
+    except BaseException:
+        queue.put(traceback.format_exc())
+    finally:
+        connections["default"].close()
+
+
+def _fresh_tracking_ids(
+    n: int, seen: set[str], *, shard: tuple[int, int] | None = None
+) -> list[str]:
+    """``n`` tracking IDs unused in the database and in this run (batches not yet
+    committed are invisible to ``allocate_tracking_ids``)."""
+    from .tracking import allocate_tracking_ids
+
+    chosen: list[str] = []
+    while len(chosen) < n:
+        want = n - len(chosen)
+        for tid in allocate_tracking_ids(want * (shard[1] if shard else 1)):
+            if tid in seen or (shard and int(tid[0]) % shard[1] != shard[0]):
+                continue
+            seen.add(tid)
+            chosen.append(tid)
+            if len(chosen) == n:
+                break
+    return chosen
+
+
+def _reserve_ids(n: int, *, postgres: bool) -> list[int]:
+    """Primary keys for ``n`` reports, taken before the rows exist (events need them)."""
+    from django.db import connection
+    from django.db.models import Max
+
+    if postgres:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)",
+                [Report._meta.db_table, n],
+            )
+            return [row[0] for row in cursor.fetchall()]
+    # SQLite: the batch's transaction holds the write lock (IMMEDIATE), so nobody
+    # else can take these numbers before we insert them.
+    start = (Report.objects.aggregate(m=Max("pk"))["m"] or 0) + 1
+    return list(range(start, start + n))
+
+
+_COPY_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
+
+
+def _copy_value(value: Any) -> str:
+    """One value in PostgreSQL's COPY text format."""
+    if value is None:
+        return "\\N"
+    kind = type(value)
+    if kind is str:
+        return value.translate(_COPY_ESCAPES)
+    if kind is bool:
+        return "t" if value else "f"
+    if kind is datetime or kind is date:
+        return value.isoformat()
+    if kind is dict:
+        return json.dumps(value, ensure_ascii=False).translate(_COPY_ESCAPES)
+    return str(value).translate(_COPY_ESCAPES)
+
+
+def _copy_text(generated: list[Generated]) -> tuple[bytes, bytes]:
+    """The COPY text of a batch's reports and of its events."""
+    value = _copy_value
+    reports = ["\t".join([value(v) for v in g.report.row()]) + "\n" for g in generated]
+    events = [
+        "\t".join([value(v) for v in e.row(g.report.id)]) + "\n"
+        for g in generated
+        for e in g.events
+    ]
+    return "".join(reports).encode(), "".join(events).encode()
+
+
+def _copy_in(reports_text: bytes, events_text: bytes) -> None:
+    from django.db import connection
+
+    with connection.cursor() as wrapper:
+        cursor = wrapper.cursor  # the psycopg cursor under Django's wrapper
+        with cursor.copy(
+            f"COPY {Report._meta.db_table} ({', '.join(REPORT_COLUMNS)}) FROM STDIN"
+        ) as copy:
+            copy.write(reports_text)
+        with cursor.copy(
+            f"COPY {ReportEvent._meta.db_table} ({', '.join(EVENT_COLUMNS)}) FROM STDIN"
+        ) as copy:
+            copy.write(events_text)
