@@ -11,7 +11,7 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: help install run serve migrate demo test lint fmt typecheck check worker bench messages clean
+.PHONY: help install run serve migrate demo test lint fmt typecheck check worker bench messages vendor clean
 
 help:
 	@echo "make run        set up, load demo data and serve on http://$(HOST):$(PORT)"
@@ -76,6 +76,16 @@ bench: install
 messages: install
 	cd lapor && ../$(BIN)/python ../manage.py makemessages -l id -l en --no-obsolete --add-location file
 	cd lapor && ../$(BIN)/python ../manage.py compilemessages
+
+# Refresh the committed front-end files from npm (needs Node.js; users do not).
+vendor:
+	rm -rf node_modules && npm install --no-audit --no-fund --ignore-scripts
+	cp node_modules/htmx.org/dist/htmx.min.js node_modules/htmx.org/LICENSE lapor/static/vendor/htmx/
+	cp node_modules/leaflet/dist/leaflet.js node_modules/leaflet/dist/leaflet.css node_modules/leaflet/LICENSE lapor/static/vendor/leaflet/
+	cp node_modules/leaflet/dist/images/* lapor/static/vendor/leaflet/images/
+	cp node_modules/axe-core/axe.min.js lapor/core/testing/assets/axe.min.js
+	cp node_modules/axe-core/LICENSE lapor/core/testing/assets/axe-LICENSE
+	rm -rf node_modules
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache staticfiles
