@@ -45,3 +45,7 @@ def _english_outside_requests():
 
     with translation.override("en"):
         yield
+
+
+# Browser fixtures (page, page_nojs, browser) for tests marked ``browser``.
+pytest_plugins = ["lapor.core.testing.browser"]
