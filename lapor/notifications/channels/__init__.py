@@ -1,0 +1,1 @@
+"""The ways a notification leaves the system: e-mail (Django's backend) and SMS."""
