@@ -42,12 +42,7 @@ class ValidationFailed(ServiceError):
     default_message = _("Please correct the errors below.")
     status_code = 422
 
-    def __init__(
-        self,
-        errors: dict[str, list[str | Promise]] | dict[str, list[str]] | str | Promise,
-        *,
-        code: str | None = None,
-    ) -> None:
+    def __init__(self, errors: ErrorsArg, *, code: str | None = None) -> None:
         if isinstance(errors, (str, Promise)):
             errors = {"__all__": [errors]}
         self.errors = {key: [str(m) for m in msgs] for key, msgs in errors.items()}
