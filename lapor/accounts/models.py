@@ -153,3 +153,53 @@ class RoleMembership(TimeStampedModel):
         return f"{self.user} · {self.get_role_display()}" + (
             f" · {self.agency}" if self.agency_id else ""
         )
+
+
+class CodePurpose(models.TextChoices):
+    CONFIRM = "confirm", _("Confirm a new account")
+    RESET = "reset", _("Reset the password")
+
+
+class OneTimeCode(models.Model):
+    """A six-digit code sent to a person's e-mail or phone (accounts.otp).
+
+    Only a keyed hash is stored; a code works once, until ``expires_at``, and dies
+    after a few wrong tries so that it cannot be guessed.
+    """
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="one_time_codes")
+    purpose = models.CharField(max_length=10, choices=CodePurpose.choices)
+    code_hash = models.CharField(max_length=64)
+    sent_to = models.CharField(max_length=254, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    expires_at = models.DateTimeField()
+    attempts = models.PositiveSmallIntegerField(default=0)
+    used_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("one-time code")
+        verbose_name_plural = _("one-time codes")
+        indexes = [models.Index(fields=["user", "purpose", "-created_at"], name="otp_user_purpose")]
+
+    def __str__(self) -> str:
+        return f"{self.get_purpose_display()} · {self.user_id}"
+
+
+class AuthAttempt(models.Model):
+    """One try at something guessable (login, code, reset request), for rate limits.
+
+    ``key`` names what is being tried against (``login:budi@x.id``, ``ip:1.2.3.4``);
+    the rows of the last hour decide whether another try is allowed.
+    """
+
+    key = models.CharField(max_length=200)
+    succeeded = models.BooleanField(default=False)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("sign-in attempt")
+        verbose_name_plural = _("sign-in attempts")
+        indexes = [models.Index(fields=["key", "-created_at"], name="authattempt_key_time")]
+
+    def __str__(self) -> str:
+        return self.key

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import Any
 
 import phonenumbers
 from django.core.exceptions import ValidationError
@@ -102,7 +103,7 @@ def user_create(
             user.save()
     except IntegrityError:
         # Lost a race with a concurrent registration of the same login.
-        race: dict[str, list[str]] = {}
+        race: dict[str, list[Any]] = {}
         if email and User.objects.filter(email=email).exists():
             race["email"] = [MSG_EMAIL_TAKEN]
         if phone and User.objects.filter(phone=phone).exists():

@@ -1,14 +1,39 @@
-"""Reads for the public pages."""
+"""Reads for the public pages. Every report comes through ``reports.selectors``."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
 from django.contrib.auth.models import AnonymousUser
+from django.contrib.postgres.search import SearchQuery
 from django.core.cache import cache
+from django.db.models import Q, QuerySet
+from django.utils.translation import gettext_lazy as _
 
 from lapor.agencies.choices import AgencyKind
-from lapor.agencies.models import Agency
-from lapor.reports.choices import Status
-from lapor.reports.selectors import report_list_visible_to
+from lapor.agencies.models import Agency, Category
+from lapor.deadlines import rules
+from lapor.deadlines.calendar import DEFAULT_TZ
+from lapor.reports.choices import PUBLIC_STATUSES, Status
+from lapor.reports.models import Report
+from lapor.reports.search import SEARCH_CONFIG, ReportDocument, report_search, search_supported
+from lapor.reports.selectors import (
+    event_actor_label_for,
+    report_attachments_visible_to,
+    report_events_visible_to,
+    report_list_visible_to,
+)
+
+from .models import Comment, Support
+
+PAGE_SIZE = 20
+MAX_PAGE = 500  # deep offsets cost the database; nobody reads page 501 of a list
+SIMILAR_LIMIT = 5
+_WORD_MIN = 4
+_ONE_DAY = timedelta(days=1)
 
 
 def home_stats() -> dict[str, int]:
@@ -23,3 +48,307 @@ def home_stats() -> dict[str, int]:
         }
         cache.set("portal:home_stats", stats, 60)
     return stats
+
+
+# --- the public list ---------------------------------------------------------------------
+
+
+@dataclass
+class ReportFilters:
+    q: str = ""
+    classification: str = ""
+    status: str = ""
+    category: int | None = None
+    agency: str = ""
+    region: str = ""
+    date_from: date | None = None
+    date_to: date | None = None
+
+    def active(self) -> bool:
+        return any(
+            (self.q, self.classification, self.status, self.category, self.agency, self.region)
+        ) or bool(self.date_from or self.date_to)
+
+
+@dataclass
+class Page:
+    items: list[Report]
+    number: int
+    has_next: bool
+    has_previous: bool = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.has_previous = self.number > 1
+
+
+def _day_start(day: date) -> datetime:
+    return datetime.combine(day, time.min, tzinfo=ZoneInfo(DEFAULT_TZ))
+
+
+def public_reports(filters: ReportFilters) -> QuerySet[Report]:
+    """Public reports matching ``filters``, newest first.
+
+    Always what an anonymous visitor may read, whoever asks: the public list is the
+    same for everyone (a signed-in reporter finds their own confidential reports under
+    "My reports"), so it never shows what another person should not see.
+    """
+    qs = report_list_visible_to(AnonymousUser())
+    if filters.classification:
+        qs = qs.filter(classification=filters.classification)
+    if filters.status and filters.status in PUBLIC_STATUSES:
+        qs = qs.filter(status=filters.status)
+    if filters.category:
+        qs = qs.filter(Q(category_id=filters.category) | Q(category__parent_id=filters.category))
+    if filters.agency:
+        agency = Agency.objects.filter(code=filters.agency).only("pk", "path").first()
+        if agency is None:
+            return qs.none()
+        subtree = Agency.objects.filter(path__startswith=agency.path).values("pk")
+        qs = qs.filter(Q(agency_id__in=subtree) | Q(unit_id__in=subtree))
+    if filters.region:
+        code = filters.region.strip()
+        qs = qs.filter(Q(region_id=code) | Q(region__code__startswith=f"{code}."))
+    if filters.date_from:
+        qs = qs.filter(submitted_at__gte=_day_start(filters.date_from))
+    if filters.date_to:
+        qs = qs.filter(submitted_at__lt=_day_start(filters.date_to) + _ONE_DAY)
+    qs = report_search(qs, filters.q)
+    return qs.order_by("-submitted_at", "-id")
+
+
+def page_of(qs: QuerySet[Report], number: int, *, size: int = PAGE_SIZE) -> Page:
+    """One page without counting the whole list (a COUNT over a million rows would
+    cost more than the page): fetch one row more to know whether there is a next."""
+    number = min(max(number, 1), MAX_PAGE)
+    offset = (number - 1) * size
+    rows = list(
+        qs.select_related("agency", "category", "region").defer("description", "rating_comment")[
+            offset : offset + size + 1
+        ]
+    )
+    return Page(items=rows[:size], number=number, has_next=len(rows) > size)
+
+
+def similar_open_reports(*, title: str, region_code: str = "") -> list[Report]:
+    """Open public reports whose words look like ``title`` (nearby first), so that a
+    reporter can support an existing report instead of filing the same one again."""
+    words = [w.strip(".,;:!?\"'()").lower() for w in (title or "").split()]
+    words = [w for w in words if len(w) >= _WORD_MIN][:8]
+    if not words:
+        return []
+    qs = report_list_visible_to(AnonymousUser()).filter(
+        status__in=[Status.DISPOSED, Status.IN_PROGRESS, Status.RESOLVED, Status.ESCALATED]
+    )
+    if search_supported():
+        query = SearchQuery(words[0], config=SEARCH_CONFIG)
+        for word in words[1:]:
+            query |= SearchQuery(word, config=SEARCH_CONFIG)
+        qs = qs.annotate(_document=ReportDocument()).filter(_document=query)
+    else:
+        match = Q()
+        for word in words:
+            match |= Q(title__icontains=word)
+        qs = qs.filter(match)
+    qs = qs.select_related("agency", "region").only(
+        "tracking_id",
+        "title",
+        "status",
+        "support_count",
+        "submitted_at",
+        "agency__name",
+        "region__name",
+    )
+    found: list[Report] = []
+    if region_code:
+        regency = ".".join(region_code.split(".")[:2])
+        found = list(
+            qs.filter(Q(region_id=regency) | Q(region__code__startswith=f"{regency}.")).order_by(
+                "-submitted_at"
+            )[:SIMILAR_LIMIT]
+        )
+    if len(found) < SIMILAR_LIMIT:
+        seen = [r.pk for r in found]
+        found += list(
+            qs.exclude(pk__in=seen).order_by("-submitted_at")[: SIMILAR_LIMIT - len(found)]
+        )
+    return found
+
+
+def my_reports(user: Any) -> QuerySet[Report]:
+    return (
+        report_list_visible_to(user)
+        .filter(reporter_id=user.pk)
+        .select_related("agency", "category", "region")
+        .order_by("-submitted_at", "-id")
+    )
+
+
+# --- one report --------------------------------------------------------------------------
+
+
+@dataclass
+class TimelineEntry:
+    event: Any
+    actor: str
+    attachments: list[Any]
+
+
+def report_timeline(viewer: Any, report: Report) -> list[TimelineEntry]:
+    """The events ``viewer`` may read, each labelled and with its files (two queries)."""
+    events = list(report_events_visible_to(viewer, report))
+    files: dict[int | None, list[Any]] = {}
+    for attachment in report_attachments_visible_to(viewer, report):
+        files.setdefault(attachment.event_id, []).append(attachment)
+    return [
+        TimelineEntry(
+            event=e, actor=event_actor_label_for(viewer, e), attachments=files.get(e.pk, [])
+        )
+        for e in events
+    ]
+
+
+def report_loose_attachments(viewer: Any, report: Report) -> list[Any]:
+    return [a for a in report_attachments_visible_to(viewer, report) if a.event_id is None]
+
+
+@dataclass
+class Step:
+    label: str
+    state: str  # done | current | todo
+    when: datetime | None = None  # when it happened (done) or is due (current/todo)
+    note: str = ""
+
+
+def report_steps(report: Report) -> list[Step]:
+    """The steps of the flow with what happened and what is due, for the reporter."""
+    s = report.status
+    finish = rules.finish_days(report.classification)
+    steps = [Step(str(_("Report sent")), "done", report.submitted_at)]
+    if s == Status.ARCHIVED:
+        steps.append(Step(str(_("Archived")), "done", report.status_changed_at))
+        return steps
+    verified = report.verified_at is not None or s in PUBLIC_STATUSES
+    if verified:
+        steps.append(Step(str(_("Checked and sent to the agency")), "done", report.disposed_at))
+    elif s == Status.ON_HOLD:
+        steps.append(
+            Step(
+                str(_("We need more information from you")),
+                "current",
+                report.hold_due_at,
+                str(_("Reply before this date, or the report is archived.")),
+            )
+        )
+    else:
+        steps.append(Step(str(_("Checked by a verifier")), "current", report.verification_due_at))
+    if report.first_followup_at:
+        steps.append(Step(str(_("First answer from the agency")), "done", report.first_followup_at))
+    elif s == Status.DISPOSED:
+        steps.append(
+            Step(str(_("First answer from the agency")), "current", report.first_followup_due_at)
+        )
+    else:
+        steps.append(
+            Step(
+                str(_("First answer from the agency")),
+                "todo",
+                None,
+                str(_("Within %(n)d working days after it reaches the agency."))
+                % {"n": rules.FIRST_FOLLOWUP_DAYS},
+            )
+        )
+    if report.resolved_at or s in (Status.RESOLVED, Status.CLOSED):
+        steps.append(Step(str(_("The agency's answer")), "done", report.resolved_at))
+    elif s in (Status.IN_PROGRESS, Status.ESCALATED) or (s == Status.DISPOSED):
+        steps.append(
+            Step(
+                str(_("The agency's answer")),
+                "current" if s != Status.DISPOSED else "todo",
+                report.resolution_due_at,
+            )
+        )
+    else:
+        steps.append(
+            Step(
+                str(_("The agency's answer")),
+                "todo",
+                None,
+                str(_("Within %(n)d working days after it reaches the agency.")) % {"n": finish},
+            )
+        )
+    if s == Status.CLOSED:
+        steps.append(Step(str(_("Done")), "done", report.closed_at))
+    elif s == Status.RESOLVED:
+        steps.append(
+            Step(
+                str(_("Your reply or rating")),
+                "current",
+                report.reply_due_at,
+                str(_("Without your reply by then, the report is closed as done.")),
+            )
+        )
+    else:
+        steps.append(
+            Step(
+                str(_("Your reply or rating")),
+                "todo",
+                None,
+                str(_("Within %(n)d working days after the answer.")) % {"n": rules.REPLY_DAYS},
+            )
+        )
+    return steps
+
+
+def report_comments(report: Report) -> list[Comment]:
+    return list(
+        Comment.objects.filter(report=report, is_hidden=False)
+        .select_related("author")
+        .order_by("created_at", "id")[:200]
+    )
+
+
+def comment_author_label(comment: Comment, report: Report) -> str:
+    """A commenter's first name; the reporter of an anonymous report stays anonymous."""
+    author = comment.author
+    if author is None or not author.is_active:
+        return str(_("Former user"))
+    if report.is_anonymous and author.pk == report.reporter_id:
+        return str(_("Anonymous reporter"))
+    first = author.full_name.split()[0] if author.full_name.strip() else ""
+    return first or str(_("LAPOR! user"))
+
+
+def user_supports(user: Any, report: Report) -> bool:
+    if user is None or not user.is_authenticated:
+        return False
+    return Support.objects.filter(report=report, user=user).exists()
+
+
+def categories_by_topic() -> list[tuple[Category, list[Category]]]:
+    from lapor.agencies.selectors import category_tree
+
+    return [(topic, list(topic.children.all())) for topic in category_tree()]
+
+
+EVENT_LABELS = {
+    "report.submitted": _("Report sent"),
+    "report.disposed": _("Checked and sent to the agency"),
+    "report.held": _("More information needed"),
+    "report.completed": _("Information added by the reporter"),
+    "report.archived": _("Archived"),
+    "report.disposed_to_unit": _("Passed to a unit"),
+    "report.declined": _("Returned: not this agency's authority"),
+    "report.transferred": _("Transferred to another agency"),
+    "report.followed_up": _("Follow-up from the agency"),
+    "report.replied": _("Reply from the reporter"),
+    "report.resolved": _("Answer from the agency"),
+    "report.closed": _("Accepted and rated by the reporter"),
+    "report.auto_closed": _("Closed: no reply from the reporter"),
+    "report.consent_asked": _("Hand-over to the Ombudsman offered"),
+    "report.escalated": _("Handed over to the Ombudsman"),
+    "report.consent_refused": _("Kept with the agency"),
+}
+
+
+def event_label(code: str) -> str:
+    return str(EVENT_LABELS.get(code, code))

@@ -1,19 +1,56 @@
-"""The citizen's and the public's pages."""
+"""The citizen's and the public's pages. Views parse and render; services decide."""
 
 from __future__ import annotations
 
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from typing import Any
 
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_POST, require_safe
+
+from lapor.agencies.models import Agency
+from lapor.agencies.selectors import agency_search, routing_suggest
+from lapor.core.exceptions import PermissionDenied, ServiceError, ValidationFailed
 from lapor.deadlines.rules import (
     FIRST_FOLLOWUP_DAYS,
     REPLY_DAYS,
     VERIFICATION_DAYS,
     finish_days,
 )
-from lapor.reports.choices import Classification
+from lapor.regions.selectors import region_get, region_path
+from lapor.reports import services as report_services
+from lapor.reports.choices import Classification, OmbudsmanConsent, Status
+from lapor.reports.deadlines import report_timezone
+from lapor.reports.selectors import (
+    report_get_visible_to,
+    report_reporter_identity_for,
+)
+from lapor.reports.tracking import normalize_tracking_id
+from lapor.reports.transitions import Action, allowed_actions
 
-from . import selectors
+from . import selectors, services
+from .forms import (
+    CLASSIFICATION_HINTS,
+    REGION_LEVELS,
+    REPORT_ERROR_ALIASES,
+    CloseForm,
+    CommentForm,
+    FilterForm,
+    ReplyForm,
+    ReportForm,
+    region_choices,
+    target_agency_options,
+)
+from .models import Comment
+
+LOGIN_URL = "accounts:login"
+MAP_TILES_URL = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
+MAP_ATTRIBUTION = "&copy; OpenStreetMap contributors"
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -29,3 +66,396 @@ def home(request: HttpRequest) -> HttpResponse:
             "stats": selectors.home_stats(),
         },
     )
+
+
+def _is_htmx(request: HttpRequest) -> bool:
+    return request.headers.get("HX-Request") == "true"
+
+
+# --- writing a report --------------------------------------------------------------------
+
+
+def _agency_or_none(value: Any) -> Agency | None:
+    try:
+        pk = int(value)
+    except (TypeError, ValueError):
+        return None
+    return Agency.objects.filter(pk=pk, is_active=True).first()
+
+
+def _suggestion(values: Any) -> Agency | None:
+    """The agency the routing rules point at for what the reporter has filled in so far."""
+    region = None
+    for level in reversed(REGION_LEVELS):
+        if values.get(level):
+            region = values.get(level)
+            break
+    category = values.get("category")
+    try:
+        category_id = int(category) if category else None
+    except (TypeError, ValueError):
+        category_id = None
+    if not (region or category_id):
+        return None
+    return routing_suggest(
+        category_id=category_id,
+        region_code=region,
+        classification=values.get("classification") or None,
+    )
+
+
+def _agency_context(values: Any) -> dict[str, Any]:
+    suggestion = _suggestion(values)
+    q = (values.get("agency_q") or "").strip()
+    found = agency_search(q=q, limit=8) if q else []
+    found = [a for a in found if a.kind != "unit"] or found
+    chosen = _agency_or_none(values.get("target_agency"))
+    return {
+        "suggestion": suggestion,
+        "agency_q": q,
+        "agency_options": target_agency_options(suggestion=suggestion, found=found, chosen=chosen),
+        "chosen_agency": str(chosen.pk) if chosen else "",
+        "searched": bool(q),
+    }
+
+
+def _write_context(form: ReportForm, values: Any, **extra: Any) -> dict[str, Any]:
+    return {
+        "form": form,
+        "classification_hints": CLASSIFICATION_HINTS,
+        "map_tiles_url": getattr(settings, "PORTAL_MAP_TILES_URL", MAP_TILES_URL),
+        "map_attribution": getattr(settings, "PORTAL_MAP_ATTRIBUTION", MAP_ATTRIBUTION),
+        **_agency_context(values),
+        **extra,
+    }
+
+
+@login_required(login_url=LOGIN_URL)
+def write(request: HttpRequest) -> HttpResponse:
+    """One page, with the optional parts folded. Without JavaScript, the region and
+    agency pickers work by submitting the form to this page (``_step``), which shows it
+    again with everything typed kept and the next choices filled in."""
+    if request.method != "POST":
+        form = ReportForm()
+        return render(request, "portal/write.html", _write_context(form, {}))
+    values = request.POST
+    if values.get("_step"):
+        initial = {k: values.get(k) for k in values if not k.startswith("_")}
+        form = ReportForm(initial=initial, values=initial)
+        return render(request, "portal/write.html", _write_context(form, values, stepped=True))
+    form = ReportForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            report = services.report_submit_with_files(
+                reporter=request.user,
+                files=form.cleaned_data["attachments"],
+                **form.service_fields(),
+            )
+        except ValidationFailed as exc:
+            form.apply_service_errors(exc, aliases=REPORT_ERROR_ALIASES)
+        else:
+            return redirect("portal:report_sent", tracking_id=report.tracking_id)
+    files_lost = bool(request.FILES)
+    return render(
+        request,
+        "portal/write.html",
+        _write_context(form, values, files_lost=files_lost),
+        status=200,
+    )
+
+
+@require_safe
+def region_options(request: HttpRequest) -> HttpResponse:
+    """htmx: new options for the selects below the one that changed."""
+    changed = next((lv for lv in ("district", "regency", "province") if lv in request.GET), None)
+    if changed is None:
+        raise Http404
+    code = request.GET.get(changed) or None
+    below = list(REGION_LEVELS[REGION_LEVELS.index(changed) + 1 :])
+    selects = []
+    parent = code
+    for level in below:
+        selects.append((level, region_choices(level, parent)))
+        parent = None  # only the level right below gets options; the rest empty
+    return render(request, "portal/_region_options.html", {"selects": selects})
+
+
+@require_safe
+def agency_suggest(request: HttpRequest) -> HttpResponse:
+    """htmx: the target-agency block, for what the form holds now."""
+    return render(request, "portal/_agency_block.html", _agency_context(request.GET))
+
+
+@require_safe
+def similar(request: HttpRequest) -> HttpResponse:
+    """htmx: open public reports that look like the title being typed."""
+    region = ""
+    for level in reversed(REGION_LEVELS):
+        if request.GET.get(level):
+            region = request.GET[level]
+            break
+    reports = selectors.similar_open_reports(title=request.GET.get("title", ""), region_code=region)
+    return render(request, "portal/_similar.html", {"similar": reports})
+
+
+def report_sent(request: HttpRequest, tracking_id: str) -> HttpResponse:
+    report = report_get_visible_to(request.user, tracking_id=tracking_id)
+    if report.reporter_id != getattr(request.user, "pk", None):
+        return redirect("portal:report", tracking_id=tracking_id)
+    return render(
+        request,
+        "portal/sent.html",
+        {"report": report, "steps": selectors.report_steps(report), "tz": report_timezone(report)},
+    )
+
+
+# --- my reports -----------------------------------------------------------------------------
+
+
+@login_required(login_url=LOGIN_URL)
+def my_reports(request: HttpRequest) -> HttpResponse:
+    page = selectors.page_of(selectors.my_reports(request.user), _page_number(request))
+    return render(request, "portal/my_reports.html", {"page": page})
+
+
+# --- one report -----------------------------------------------------------------------------
+
+
+def _report_context(request: HttpRequest, report: Any, **forms: Any) -> dict[str, Any]:
+    user = request.user
+    is_reporter = user.is_authenticated and report.reporter_id == user.pk
+    actions = set(allowed_actions(report, user)) if is_reporter else set()
+    is_public = not report.is_confidential and report.status in {
+        Status.DISPOSED,
+        Status.IN_PROGRESS,
+        Status.RESOLVED,
+        Status.CLOSED,
+        Status.ESCALATED,
+    }
+    comments = selectors.report_comments(report) if is_public else []
+    return {
+        "report": report,
+        "tz": report_timezone(report),
+        "identity": report_reporter_identity_for(user, report),
+        "timeline": selectors.report_timeline(user, report),
+        "files": selectors.report_loose_attachments(user, report),
+        "steps": selectors.report_steps(report) if is_reporter else None,
+        "is_reporter": is_reporter,
+        "is_public": is_public,
+        "region_path": region_path(report.region) if report.region_id else [],
+        "can_reply": Action.REPLY in actions,
+        "can_complete": Action.COMPLETE in actions,
+        "can_close": Action.CLOSE in actions,
+        "consent_asked": Action.ESCALATE in actions
+        and report.ombudsman_consent == OmbudsmanConsent.ASKED,
+        "reply_form": forms.get("reply_form") or ReplyForm(),
+        "close_form": forms.get("close_form") or CloseForm(),
+        "comment_form": forms.get("comment_form") or CommentForm(),
+        "comments": [(c, selectors.comment_author_label(c, report)) for c in comments],
+        "supported": selectors.user_supports(user, report),
+    }
+
+
+def report_detail(request: HttpRequest, tracking_id: str) -> HttpResponse:
+    report = report_get_visible_to(request.user, tracking_id=tracking_id)
+    return render(request, "portal/report.html", _report_context(request, report))
+
+
+def _reporter_report(request: HttpRequest, tracking_id: str) -> Any:
+    report = report_get_visible_to(request.user, tracking_id=tracking_id)
+    if report.reporter_id != request.user.pk:
+        raise Http404
+    return report
+
+
+def _back_to(report: Any, anchor: str = "") -> HttpResponseRedirect:
+    url = reverse("portal:report", kwargs={"tracking_id": report.tracking_id})
+    return redirect(url + (f"#{anchor}" if anchor else ""))
+
+
+@login_required(login_url=LOGIN_URL)
+@require_POST
+def report_reply(request: HttpRequest, tracking_id: str) -> HttpResponse:
+    report = _reporter_report(request, tracking_id)
+    form = ReplyForm(request.POST, request.FILES)
+    if form.is_valid():
+        service = (
+            services.report_complete_with_files
+            if report.status == Status.ON_HOLD
+            else services.report_reply_with_files
+        )
+        try:
+            service(
+                report_id=report.pk,
+                actor=request.user,
+                note=form.cleaned_data["note"],
+                files=form.cleaned_data["attachments"],
+            )
+        except ValidationFailed as exc:
+            form.apply_service_errors(exc, aliases={"file": "attachments"})
+        except ServiceError as exc:
+            messages.error(request, exc.message)
+            return _back_to(report)
+        else:
+            messages.success(request, _("Your reply is sent to the agency."))
+            return _back_to(report, "timeline")
+    return render(request, "portal/report.html", _report_context(request, report, reply_form=form))
+
+
+@login_required(login_url=LOGIN_URL)
+@require_POST
+def report_close(request: HttpRequest, tracking_id: str) -> HttpResponse:
+    report = _reporter_report(request, tracking_id)
+    form = CloseForm(request.POST)
+    if form.is_valid():
+        try:
+            report_services.report_close(
+                report_id=report.pk,
+                actor=request.user,
+                rating=form.cleaned_data["rating"],
+                comment=form.cleaned_data["comment"],
+                satisfied=form.cleaned_data["satisfied"],
+            )
+        except ValidationFailed as exc:
+            form.apply_service_errors(exc)
+        except ServiceError as exc:
+            messages.error(request, exc.message)
+            return _back_to(report)
+        else:
+            messages.success(request, _("Thank you. Your rating is saved and the report is done."))
+            return _back_to(report)
+    return render(request, "portal/report.html", _report_context(request, report, close_form=form))
+
+
+@login_required(login_url=LOGIN_URL)
+@require_POST
+def report_consent(request: HttpRequest, tracking_id: str) -> HttpResponse:
+    report = _reporter_report(request, tracking_id)
+    give = request.POST.get("consent") == "yes"
+    try:
+        if give:
+            report_services.report_escalate(report_id=report.pk, actor=request.user)
+        else:
+            report_services.report_refuse_consent(report_id=report.pk, actor=request.user)
+    except ServiceError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(
+            request,
+            _("The Ombudsman takes over your report.")
+            if give
+            else _("Your report stays with the agency."),
+        )
+    return _back_to(report)
+
+
+@login_required(login_url=LOGIN_URL)
+@require_POST
+def support(request: HttpRequest, tracking_id: str) -> HttpResponse:
+    report = report_get_visible_to(request.user, tracking_id=tracking_id)
+    try:
+        if request.POST.get("undo"):
+            services.support_remove(report_id=report.pk, user=request.user)
+        else:
+            services.support_add(report_id=report.pk, user=request.user)
+    except PermissionDenied as exc:
+        messages.error(request, exc.message)
+    return _back_to(report, "support")
+
+
+@login_required(login_url=LOGIN_URL)
+@require_POST
+def comment(request: HttpRequest, tracking_id: str) -> HttpResponse:
+    report = report_get_visible_to(request.user, tracking_id=tracking_id)
+    form = CommentForm(request.POST)
+    if form.is_valid():
+        try:
+            services.comment_add(
+                report_id=report.pk, user=request.user, body=form.cleaned_data["body"]
+            )
+        except ValidationFailed as exc:
+            form.apply_service_errors(exc)
+        except PermissionDenied as exc:
+            messages.error(request, exc.message)
+            return _back_to(report)
+        else:
+            return _back_to(report, "comments")
+    return render(
+        request, "portal/report.html", _report_context(request, report, comment_form=form)
+    )
+
+
+@login_required(login_url=LOGIN_URL)
+@require_POST
+def comment_flag(request: HttpRequest, pk: int) -> HttpResponse:
+    found = Comment.objects.filter(pk=pk).select_related("report").first()
+    if found is None:
+        raise Http404
+    report = report_get_visible_to(request.user, pk=found.report_id)
+    try:
+        services.comment_flag(
+            comment_id=pk, user=request.user, reason=request.POST.get("reason", "")
+        )
+    except ServiceError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, _("Thank you. A moderator will look at this comment."))
+    return _back_to(report, "comments")
+
+
+# --- public list, lookup ----------------------------------------------------------------------
+
+
+def _page_number(request: HttpRequest) -> int:
+    try:
+        return int(request.GET.get("page", "1"))
+    except ValueError:
+        return 1
+
+
+@require_safe
+def browse(request: HttpRequest) -> HttpResponse:
+    form = FilterForm(request.GET or None)
+    filters = selectors.ReportFilters()
+    if form.is_valid():
+        d = form.cleaned_data
+        filters = selectors.ReportFilters(
+            q=d["q"],
+            classification=d["classification"],
+            status=d["status"],
+            category=int(d["category"]) if d["category"] else None,
+            agency=d["agency"],
+            region=d["region"] or d["province"],
+            date_from=d["date_from"],
+            date_to=d["date_to"],
+        )
+    page = selectors.page_of(selectors.public_reports(filters), _page_number(request))
+    agency = Agency.objects.filter(code=filters.agency).first() if filters.agency else None
+    region = region_get(code=filters.region) if filters.region else None
+    return render(
+        request,
+        "portal/browse.html",
+        {"form": form, "page": page, "filters": filters, "agency": agency, "region": region},
+    )
+
+
+@require_safe
+def lookup(request: HttpRequest) -> HttpResponse:
+    raw = request.GET.get("id", "")
+    error = ""
+    if raw:
+        tracking_id = normalize_tracking_id(raw)
+        if tracking_id is None:
+            error = _("A tracking number has 10 digits. Check it and try again.")
+        else:
+            try:
+                report_get_visible_to(request.user, tracking_id=tracking_id)
+            except Http404:
+                error = _(
+                    "We found no public report with this number. A report is public only "
+                    "after it is checked, and confidential reports are never public: "
+                    "sign in to see your own."
+                )
+            else:
+                return redirect("portal:report", tracking_id=tracking_id)
+    return render(request, "portal/lookup.html", {"raw": raw, "error": error})

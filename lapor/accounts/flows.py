@@ -1,0 +1,199 @@
+"""The citizen's account: register, confirm, sign in, reset, edit, delete.
+
+A new account is inactive until its owner types the one-time code sent to them
+(``accounts.otp``): nobody can file reports in another person's name with an e-mail
+address or number they do not hold.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from django.contrib.auth import authenticate
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
+
+from lapor.core.exceptions import ValidationFailed
+
+from .backends import user_find_by_login
+from .models import CodePurpose, ReporterProfile, User
+from .otp import (
+    CODE_MAX_ATTEMPTS,
+    LOCK_WINDOW,
+    attempt_record,
+    code_issue,
+    code_pending,
+    code_verify,
+    login_keys,
+    login_throttle_check,
+    throttle_check,
+)
+from .services import reporter_profile_set_nik, user_create
+
+MSG_BAD_LOGIN = _("The e-mail address or mobile number and the password do not match.")
+MSG_BAD_CODE = _("This code is wrong or has expired. Check the message or ask for a new code.")
+NAME_MAX = 150
+
+
+def _check_password(password: str, user: User | None = None) -> None:
+    try:
+        validate_password(password, user=user)
+    except ValidationError as exc:
+        raise ValidationFailed({"password": list(exc.messages)}) from None
+
+
+def account_register(*, full_name: str, email: str = "", phone: str = "", password: str) -> User:
+    """Create an inactive account and send its confirmation code."""
+    errors: dict[str, list] = {}
+    full_name = " ".join((full_name or "").split())
+    if not full_name:
+        errors["full_name"] = [_("Enter your name.")]
+    elif len(full_name) > NAME_MAX:
+        errors["full_name"] = [_("The name is too long.")]
+    try:
+        _check_password(password, User(email=email or None, full_name=full_name))
+    except ValidationFailed as exc:
+        errors.update(exc.errors)
+    with transaction.atomic():
+        try:
+            user = user_create(email=email, phone=phone, password=password, full_name=full_name)
+        except ValidationFailed as exc:
+            errors = {**exc.errors, **errors}
+            raise ValidationFailed(errors) from None
+        if errors:
+            raise ValidationFailed(errors)
+        user.is_active = False
+        user.save(update_fields=["is_active"])
+    code_issue(user=user, purpose=CodePurpose.CONFIRM)
+    return user
+
+
+def account_needs_confirmation(user: User) -> bool:
+    return not user.is_active and code_pending(user=user, purpose=CodePurpose.CONFIRM)
+
+
+def account_confirm(*, user: User, code: str, now: datetime | None = None) -> User:
+    """Activate ``user`` with the code they were sent."""
+    key = f"code:{user.pk}"
+    throttle_check(key=key, limit=CODE_MAX_ATTEMPTS * 2, window=LOCK_WINDOW, now=now)
+    if not code_verify(user=user, purpose=CodePurpose.CONFIRM, code=code, now=now):
+        attempt_record(keys=[key], succeeded=False, now=now)
+        raise ValidationFailed({"code": [MSG_BAD_CODE]})
+    user.is_active = True
+    user.save(update_fields=["is_active"])
+    return user
+
+
+def account_resend_code(*, user: User) -> None:
+    if account_needs_confirmation(user):
+        code_issue(user=user, purpose=CodePurpose.CONFIRM)
+
+
+def account_authenticate(
+    *, request: HttpRequest | None, login: str, password: str, ip: str | None = None
+) -> User:
+    """The user behind ``login``/``password``, or ``ValidationFailed``; locked out after
+    too many failures (``TooManyAttempts``), whether or not the password was right."""
+    login = (login or "").strip()
+    login_throttle_check(login=login, ip=ip)
+    user = authenticate(request, username=login, password=password)
+    keys = login_keys(login, ip)
+    if user is None:
+        attempt_record(keys=keys, succeeded=False)
+        raise ValidationFailed({"__all__": [MSG_BAD_LOGIN]})
+    attempt_record(keys=keys, succeeded=True)
+    return user
+
+
+def account_unconfirmed_by_credentials(*, login: str, password: str) -> User | None:
+    """An account that is right but not yet confirmed (to send its owner to the code
+    page instead of saying "wrong password")."""
+    user = user_find_by_login(login or "")
+    if user is None or not account_needs_confirmation(user):
+        return None
+    return user if user.check_password(password) else None
+
+
+def password_reset_request(*, login: str, ip: str | None = None) -> User | None:
+    """Send a reset code if ``login`` is an account. The page says the same either way,
+    so that it cannot be used to find out who has an account."""
+    key = f"reset:{ip or '-'}"
+    throttle_check(key=key, limit=10, window=LOCK_WINDOW)
+    attempt_record(keys=[key], succeeded=False)
+    user = user_find_by_login(login or "")
+    if user is None:
+        return None
+    if not user.is_active and not account_needs_confirmation(user):
+        return None  # a deleted or blocked account
+    code_issue(user=user, purpose=CodePurpose.RESET)
+    return user
+
+
+def password_reset_confirm(*, login: str, code: str, password: str) -> User:
+    user = user_find_by_login(login or "")
+    if user is None:
+        raise ValidationFailed({"code": [MSG_BAD_CODE]})
+    key = f"code:{user.pk}"
+    throttle_check(key=key, limit=CODE_MAX_ATTEMPTS * 2, window=LOCK_WINDOW)
+    _check_password(password, user)
+    if not code_verify(user=user, purpose=CodePurpose.RESET, code=code):
+        attempt_record(keys=[key], succeeded=False)
+        raise ValidationFailed({"code": [MSG_BAD_CODE]})
+    user.set_password(password)
+    fields = ["password"]
+    if account_needs_confirmation(user):
+        # The code reached them: that confirms the address as well.
+        user.is_active = True
+        fields.append("is_active")
+    user.save(update_fields=fields)
+    return user
+
+
+def profile_update(*, user: User, full_name: str, nik: str = "") -> User:
+    """Change the name (and set the NIK when given: it is never shown back in full)."""
+    full_name = " ".join((full_name or "").split())
+    if not full_name:
+        raise ValidationFailed({"full_name": [_("Enter your name.")]})
+    if len(full_name) > NAME_MAX:
+        raise ValidationFailed({"full_name": [_("The name is too long.")]})
+    with transaction.atomic():
+        user.full_name = full_name
+        user.save(update_fields=["full_name"])
+        if nik.strip():
+            reporter_profile_set_nik(user=user, nik=nik)
+    return user
+
+
+def account_delete(*, user: User, password: str) -> None:
+    """Remove the person, keep their reports: name, e-mail, phone and NIK are erased and
+    the account can never sign in again. Reports then show no reporter identity."""
+    if not user.check_password(password):
+        raise ValidationFailed({"password": [_("The password is not right.")]})
+    with transaction.atomic():
+        ReporterProfile.objects.filter(user=user).delete()
+        # The table needs an e-mail or a phone: an address that can never receive mail.
+        user.email = f"dihapus-{user.pk}@akun.invalid"
+        user.phone = None
+        user.full_name = ""
+        user.is_active = False
+        user.set_unusable_password()
+        user.save(update_fields=["email", "phone", "full_name", "is_active", "password"])
+        user.one_time_codes.all().delete()
+        user.memberships.update(is_active=False)
+
+
+__all__ = [
+    "account_authenticate",
+    "account_confirm",
+    "account_delete",
+    "account_needs_confirmation",
+    "account_register",
+    "account_resend_code",
+    "account_unconfirmed_by_credentials",
+    "password_reset_confirm",
+    "password_reset_request",
+    "profile_update",
+]

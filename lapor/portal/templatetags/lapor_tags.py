@@ -1,0 +1,56 @@
+"""Dates as Indonesians write them, in the agency's own timezone."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+from django import template
+from django.utils import formats, translation
+
+register = template.Library()
+
+ZONE_NAMES = {"Asia/Jakarta": "WIB", "Asia/Makassar": "WITA", "Asia/Jayapura": "WIT"}
+
+
+@register.filter
+def local_dt(value: datetime | None, tz: str = "Asia/Jakarta") -> str:
+    """``5 Maret 2026 14.30 WIB`` (``5 March 2026 14:30 WIB`` in English)."""
+    if not value:
+        return ""
+    local = value.astimezone(ZoneInfo(tz or "Asia/Jakarta"))
+    clock = "H.i" if translation.get_language() == "id" else "H:i"
+    return (
+        f"{formats.date_format(local, 'j F Y')} {formats.date_format(local, clock)} "
+        f"{ZONE_NAMES.get(tz, tz)}"
+    )
+
+
+@register.filter
+def local_date(value: datetime | date | None, tz: str = "Asia/Jakarta") -> str:
+    """``5 Maret 2026``: the day in the agency's timezone."""
+    if not value:
+        return ""
+    if isinstance(value, datetime):
+        value = value.astimezone(ZoneInfo(tz or "Asia/Jakarta"))
+    return formats.date_format(value, "j F Y")
+
+
+@register.simple_tag(takes_context=True)
+def query_with(context: template.Context, **changes: object) -> str:
+    """The current query string with some parameters changed (pagination links)."""
+    params = context["request"].GET.copy()
+    for key, value in changes.items():
+        if value in (None, ""):
+            params.pop(key, None)
+        else:
+            params[key] = str(value)
+    encoded = params.urlencode()
+    return f"?{encoded}" if encoded else "?"
+
+
+@register.filter
+def event_label(code: str) -> str:
+    from lapor.portal.selectors import event_label as label
+
+    return label(code)

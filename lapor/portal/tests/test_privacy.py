@@ -1,0 +1,126 @@
+"""No page, feed, search or lookup shows what its viewer may not see.
+
+The privacy world (``make_privacy_world``): one reporter (Siti Rahmawati) with a public,
+an anonymous, a confidential, an unverified and an archived report; every role.
+"""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import reverse
+
+from lapor.core.testing.factories import make_privacy_world
+from lapor.portal.models import Comment
+from lapor.portal.services import comment_add
+
+pytestmark = pytest.mark.django_db
+
+VIEWERS = (
+    "visitor",
+    "citizen",
+    "admin_instansi",
+    "admin_unit",
+    "admin_instansi_other",
+    "developer",
+    "admin_nasional",
+    "ombudsman",
+    "pengawas",
+    "superuser",
+)
+
+
+@pytest.fixture
+def world():
+    return make_privacy_world()
+
+
+def as_viewer(client, world, key):
+    user = world.users[key]
+    if user is not None:
+        client.force_login(user)
+    return client
+
+
+def text(response):
+    return response.content.decode()
+
+
+@pytest.mark.parametrize("viewer", VIEWERS)
+def test_public_list_search_and_feeds_never_show_confidential_or_unverified(client, world, viewer):
+    as_viewer(client, world, viewer)
+    pages = [
+        client.get(reverse("portal:browse")),
+        client.get(reverse("portal:browse"), {"q": "Perundungan"}),
+        client.get(reverse("portal:browse"), {"q": "Lampu"}),
+        client.get(reverse("portal:feed_agency", kwargs={"code": world.agency.code})),
+    ]
+    for response in pages:
+        assert response.status_code == 200
+        html = text(response)
+        for key in ("confidential", "unverified", "archived"):
+            assert world.reports[key].title not in html
+            assert world.reports[key].tracking_id not in html
+        assert "Rahmawati" not in html and "siti.pelapor" not in html
+    assert world.reports["public"].title in text(pages[0])
+
+
+@pytest.mark.parametrize("viewer", VIEWERS)
+def test_anonymous_reporter_is_never_named_except_to_national_admin(client, world, viewer):
+    as_viewer(client, world, viewer)
+    report = world.reports["anonymous"]
+    html = text(client.get(reverse("portal:report", kwargs={"tracking_id": report.tracking_id})))
+    if viewer == "admin_nasional":
+        assert "Siti Rahmawati" in html
+        return
+    assert "Siti" not in html and "Rahmawati" not in html
+    assert "siti.pelapor@example.test" not in html and "81234567890" not in html
+
+
+@pytest.mark.parametrize("viewer", VIEWERS)
+def test_confidential_report_page_and_lookup(client, world, viewer):
+    as_viewer(client, world, viewer)
+    report = world.reports["confidential"]
+    page = client.get(reverse("portal:report", kwargs={"tracking_id": report.tracking_id}))
+    lookup = client.get(reverse("portal:lookup"), {"id": report.tracking_id})
+    related = viewer in {"admin_instansi", "admin_unit", "developer", "admin_nasional", "ombudsman"}
+    if related:
+        assert page.status_code == 200 and lookup.status_code == 302
+    else:
+        assert page.status_code == 404
+        assert lookup.status_code == 200 and report.title not in text(lookup)
+
+
+def test_internal_notes_and_reporter_notes_stay_out_of_the_public_page(client, world):
+    report = world.reports["public"]
+    html = text(client.get(reverse("portal:report", kwargs={"tracking_id": report.tracking_id})))
+    assert "PUBLIC-NOTE-public" in html and "ANSWER-NOTE-public" in html
+    assert "INTERNAL-NOTE-public" not in html and "REPORTER-NOTE-public" not in html
+
+
+def test_reporter_sees_own_confidential_report_and_notes(client, world):
+    client.force_login(world.users["reporter"])
+    report = world.reports["confidential"]
+    html = text(client.get(reverse("portal:report", kwargs={"tracking_id": report.tracking_id})))
+    assert "REPORTER-NOTE-confidential" in html and "INTERNAL-NOTE-confidential" not in html
+    assert client.get(reverse("portal:lookup"), {"id": report.tracking_id}).status_code == 302
+
+
+def test_region_feed_is_anonymous_whoever_asks(client, world):
+    from lapor.core.testing.factories import make_region
+    from lapor.reports.models import Report
+
+    region = make_region("32.73")
+    Report.objects.filter(pk__in=[r.pk for r in world.reports.values()]).update(region=region)
+    client.force_login(world.users["admin_nasional"])
+    xml = text(client.get(reverse("portal:feed_region", kwargs={"code": "32.73"})))
+    assert "<feed" in xml and world.reports["public"].title in xml
+    assert world.reports["confidential"].title not in xml
+    assert "Rahmawati" not in xml and "Siti" not in xml
+
+
+def test_anonymous_reporters_comment_does_not_name_them(client, world):
+    report = world.reports["anonymous"]
+    comment_add(report_id=report.pk, user=world.users["reporter"], body="Masih ada pungutan.")
+    html = text(client.get(reverse("portal:report", kwargs={"tracking_id": report.tracking_id})))
+    assert "Masih ada pungutan." in html and "Siti" not in html
+    assert Comment.objects.count() == 1
