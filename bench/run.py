@@ -163,6 +163,20 @@ def bench_floor(runs: int) -> dict[str, float]:
     return percentiles("newest_25", timed(query, runs))
 
 
+def bench_portal(runs: int) -> dict[str, float]:
+    """The public list page, the whole request (bench_portal.py)."""
+    import bench_portal
+
+    return bench_portal.run(runs, timed, percentiles)
+
+
+def bench_console(runs: int) -> dict[str, float]:
+    """The verification queue and the agency inbox, the whole request (bench_console.py)."""
+    import bench_console
+
+    return bench_console.run(runs, timed, percentiles)
+
+
 @dataclass(frozen=True)
 class Benchmark:
     name: str
@@ -176,6 +190,8 @@ REGISTRY: tuple[Benchmark, ...] = (
     Benchmark("public_list", bench_public_list, needs_reports=True),
     Benchmark("agency_inbox", bench_agency_inbox, needs_reports=True),
     Benchmark("floor", bench_floor, needs_reports=True),
+    Benchmark("portal", bench_portal, needs_reports=True),
+    Benchmark("console", bench_console, needs_reports=True),
 )
 
 

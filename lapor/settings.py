@@ -56,6 +56,9 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django_tasks",
     "django_tasks_db",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "lapor.core",
     "lapor.regions",
     "lapor.agencies",
@@ -63,6 +66,8 @@ INSTALLED_APPS = [
     "lapor.deadlines",
     "lapor.reports",
     "lapor.portal",
+    "lapor.notifications",
+    "lapor.console",
 ]
 
 MIDDLEWARE = [
@@ -73,6 +78,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
@@ -90,6 +96,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "lapor.notifications.context_processors.unread_notifications",
             ],
         },
     },
@@ -129,7 +136,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-LOGIN_URL = "/admin/login/"
+LOGIN_URL = "accounts:login"
 
 LANGUAGE_CODE = "id"
 LANGUAGES = [("id", _("Indonesian")), ("en", _("English"))]
@@ -143,6 +150,10 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "lapor" / "static"]
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 MEDIA_URL = "/media/"  # never served directly: attachments go through a checked view
+
+# Development serves static files straight from the app folders.
+WHITENOISE_USE_FINDERS = not PRODUCTION
+WHITENOISE_AUTOREFRESH = DEBUG
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -210,3 +221,35 @@ OUTBOX_BATCH_SIZE = int(os.environ.get("OUTBOX_BATCH_SIZE", "10"))
 OUTBOX_KICK_ON_COMMIT = env_bool("OUTBOX_KICK_ON_COMMIT", True)
 # Modules that register handlers besides each app's `outbox_handlers` module.
 OUTBOX_HANDLER_MODULES = env_list("OUTBOX_HANDLER_MODULES", "")
+
+# Notifications (lapor.notifications): in-app, e-mail and SMS, and the officials' daily
+# digest. Links in e-mails start with SITE_URL; the report pages live at the two URL
+# templates (the reporter's page and the officials' console).
+NOTIFICATIONS_SITE_URL = os.environ.get("NOTIFICATIONS_SITE_URL", "http://127.0.0.1:8000")
+NOTIFICATIONS_REPORT_URL = os.environ.get("NOTIFICATIONS_REPORT_URL", "/laporan/{tracking_id}/")
+NOTIFICATIONS_CONSOLE_REPORT_URL = os.environ.get(
+    "NOTIFICATIONS_CONSOLE_REPORT_URL", "/konsol/laporan/{tracking_id}/"
+)
+NOTIFICATIONS_PAGE_SIZE = int(os.environ.get("NOTIFICATIONS_PAGE_SIZE", "20"))
+NOTIFICATIONS_DIGEST_MAX_ITEMS = int(os.environ.get("NOTIFICATIONS_DIGEST_MAX_ITEMS", "50"))
+# SMS: LoggingSmsGateway (default) sends nothing and logs masked numbers; HttpSmsGateway
+# calls a provider: SMS_HTTP_BODY_TEMPLATE holds {to} and {text} (escaped for the
+# content type), SMS_HTTP_AUTH_HEADER is "Name: value". A non-2xx answer raises, and the
+# outbox tries again later.
+SMS_GATEWAY = os.environ.get("SMS_GATEWAY", "lapor.notifications.channels.sms.LoggingSmsGateway")
+SMS_HTTP_URL = os.environ.get("SMS_HTTP_URL", "")
+SMS_HTTP_METHOD = os.environ.get("SMS_HTTP_METHOD", "POST")
+SMS_HTTP_AUTH_HEADER = os.environ.get("SMS_HTTP_AUTH_HEADER", "")
+SMS_HTTP_CONTENT_TYPE = os.environ.get("SMS_HTTP_CONTENT_TYPE", "application/json")
+SMS_HTTP_BODY_TEMPLATE = os.environ.get(
+    "SMS_HTTP_BODY_TEMPLATE", '{"to": "{to}", "text": "{text}"}'
+)
+SMS_HTTP_TIMEOUT = float(os.environ.get("SMS_HTTP_TIMEOUT", "10"))
+
+# Console (lapor.console): the officials' pages. Every official signs in with a second
+# factor (TOTP); a session idle for longer than IDLE_SECONDS is ended.
+CONSOLE_IDLE_SECONDS = int(os.environ.get("CONSOLE_IDLE_SECONDS", str(30 * 60)))
+CONSOLE_PAGE_SIZE = int(os.environ.get("CONSOLE_PAGE_SIZE", "25"))
+CONSOLE_RECOVERY_CODES = int(os.environ.get("CONSOLE_RECOVERY_CODES", "10"))
+CONSOLE_INVITATION_DAYS = int(os.environ.get("CONSOLE_INVITATION_DAYS", "7"))
+OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", "LAPOR!")

@@ -1,0 +1,94 @@
+"""The console's door: signed in, an official, a verified second factor, not idle.
+
+Every console view is wrapped in :func:`official_required`. An official whose session
+has no verified device (``request.user.is_verified()``, django-otp) is sent to the
+code step and nothing they posted is acted on.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext_lazy as _
+
+from .choices import LoginEventKind
+from .selectors import console_access_for
+from .services import login_event_record
+
+SEEN_KEY = "console_seen"
+# Write the last-seen time at most this often, so a busy official's clicks do not each
+# rewrite the session row.
+SEEN_RESOLUTION = 60
+
+
+def safe_next(request: HttpRequest, default: str = "") -> str:
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if target and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return default or reverse("console:home")
+
+
+def redirect(request: HttpRequest, url: str) -> HttpResponse:
+    """A redirect that htmx follows as a full page load (``HX-Redirect``)."""
+    if request.headers.get("HX-Request"):
+        response = HttpResponse(status=204)
+        response["HX-Redirect"] = url
+        return response
+    return HttpResponseRedirect(url)
+
+
+def _with_next(url_name: str, request: HttpRequest) -> str:
+    path = request.get_full_path() if request.method == "GET" else request.path
+    return reverse(url_name) + "?" + urlencode({"next": path})
+
+
+def session_timed_out(request: HttpRequest) -> bool:
+    seen = request.session.get(SEEN_KEY)
+    return seen is not None and time.time() - seen > settings.CONSOLE_IDLE_SECONDS
+
+
+def session_touch(request: HttpRequest) -> None:
+    now = int(time.time())
+    if now - request.session.get(SEEN_KEY, 0) >= SEEN_RESOLUTION:
+        request.session[SEEN_KEY] = now
+
+
+def end_session_for_timeout(request: HttpRequest) -> HttpResponse:
+    user = request.user if request.user.is_authenticated else None
+    login_event_record(request=request, kind=LoginEventKind.TIMEOUT, user=user)
+    logout(request)
+    messages.info(request, _("You were signed out after a while without activity."))
+    return redirect(request, _with_next("console:login", request))
+
+
+def official_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    @wraps(view)
+    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        user = request.user
+        if not user.is_authenticated:
+            return redirect(request, _with_next("console:login", request))
+        if session_timed_out(request):
+            return end_session_for_timeout(request)
+        access = console_access_for(user)
+        if not access.roles:
+            return render(request, "console/not_official.html", status=403)
+        if not user.is_verified():  # type: ignore[union-attr]
+            return redirect(request, _with_next("console:otp", request))
+        session_touch(request)
+        request.console = access  # type: ignore[attr-defined]
+        return view(request, *args, **kwargs)
+
+    return wrapped
