@@ -177,6 +177,15 @@ def bench_console(runs: int) -> dict[str, float]:
     return bench_console.run(runs, timed, percentiles)
 
 
+def bench_sweeps(runs: int) -> dict[str, float]:
+    """One full deadline sweep with 10,000 reports due, and with none (bench_sweeps.py).
+
+    It plants the due reports itself and puts every row back afterwards."""
+    import bench_sweeps
+
+    return bench_sweeps.run()
+
+
 @dataclass(frozen=True)
 class Benchmark:
     name: str
@@ -192,6 +201,7 @@ REGISTRY: tuple[Benchmark, ...] = (
     Benchmark("floor", bench_floor, needs_reports=True),
     Benchmark("portal", bench_portal, needs_reports=True),
     Benchmark("console", bench_console, needs_reports=True),
+    Benchmark("sweeps", bench_sweeps, needs_reports=True),
 )
 
 

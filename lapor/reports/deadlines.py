@@ -3,20 +3,37 @@
 ``report_recompute_deadlines`` is called explicitly by ``reports.transitions`` after
 every move (see docs/workflow.md). It is a pure function of the report's fields: the
 same report always gets the same due dates, whenever it is recomputed.
+
+It also keeps the sweeps' bookkeeping (``reports.sweeps``) honest: when ``due_at``
+changes, the report has a new step to be reminded of, marked overdue for and escalated
+for, so the reminder is re-armed and the overdue mark and escalation are cleared.
 """
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from lapor.deadlines import rules
-from lapor.deadlines.calendar import DEFAULT_TZ, add_working_days
+from lapor.deadlines.calendar import DEFAULT_TZ, add_working_days, is_working_day
 
 from .choices import Status
-from .models import Report
+from .models import EscalationLevel, Report
+
+# Which due field ``due_at`` stands for in each status (what a reminder is about).
+DUE_FIELD: dict[str, str] = {
+    Status.SUBMITTED: "verification_due_at",
+    Status.ON_HOLD: "hold_due_at",
+    Status.DISPOSED: "first_followup_due_at",
+    Status.IN_PROGRESS: "resolution_due_at",
+    Status.RESOLVED: "reply_due_at",
+    Status.ESCALATED: "resolution_due_at",
+}
+# The sweeps' columns that belong to one due date (reset together when it changes).
+SWEEP_FIELDS = ["remind_at", "overdue_marked_at", "escalation_level", "escalation_due_at"]
 
 
 class DueState(models.TextChoices):
@@ -44,15 +61,57 @@ def report_region_code(report: Report) -> str | None:
     return report.region_id
 
 
+def reminder_at(due_at: datetime, *, tz: str, region_code: str | None) -> datetime:
+    """The moment ``report_due_state`` turns ``due_soon`` for a report due at ``due_at``.
+
+    ``due_soon`` means "due by the end of the next working day", so it starts at the
+    beginning (00:00 local) of the last working day before the due day: from then on,
+    the next working day is the due day itself.
+    """
+    zone = ZoneInfo(tz)
+    day = due_at.astimezone(zone).date() - timedelta(days=1)
+    # Bounded: even the longest holiday cluster (Idul Fitri) is under three weeks.
+    for _step in range(60):
+        if is_working_day(day, region_code=region_code):
+            break
+        day -= timedelta(days=1)
+    return datetime.combine(day, time.min, tzinfo=zone)
+
+
+def report_reminder_at(report: Report) -> datetime | None:
+    """When the reminder for the report's current due date is due (``None``: nothing due)."""
+    if report.due_at is None:
+        return None
+    return reminder_at(
+        report.due_at, tz=report_timezone(report), region_code=report_region_code(report)
+    )
+
+
 def report_recompute_deadlines(report: Report) -> list[str]:
     """Set the due fields for ``report.status``; return the names of the fields set.
 
     The caller saves them (``save(update_fields=...)``). Due fields of earlier steps
-    are kept as history; only ``due_at`` says what is due now.
+    are kept as history; only ``due_at`` says what is due now. When ``due_at`` changes,
+    the sweeps' columns start over for the new due date (``SWEEP_FIELDS``).
     """
     tz = report_timezone(report)
     region_code = report_region_code(report)
+    previous_due = report.due_at
+    fields = _recompute_due(report, tz, region_code)
+    if report.due_at != previous_due:
+        report.remind_at = (
+            None
+            if report.due_at is None
+            else reminder_at(report.due_at, tz=tz, region_code=region_code)
+        )
+        report.overdue_marked_at = None
+        report.escalation_level = EscalationLevel.NONE
+        report.escalation_due_at = None
+        fields += SWEEP_FIELDS
+    return fields
 
+
+def _recompute_due(report: Report, tz: str, region_code: str | None) -> list[str]:
     def add(start: datetime, days: int) -> datetime:
         return add_working_days(start, days, tz=tz, region_code=region_code)
 

@@ -26,6 +26,21 @@ from .choices import (
 )
 
 
+class EscalationLevel(models.IntegerChoices):
+    """How far up the chain an overdue step has been raised (reports.sweeps)."""
+
+    NONE = 0, _("Not escalated")
+    AGENCY = 1, _("Raised to the agency admin")
+    NATIONAL = 2, _("Raised to the national admin")
+
+
+# The steps whose lateness is the officials' (the verifier, the agency, the Ombudsman):
+# only these are marked overdue. A reporter's late step (hold, reply) ends by itself.
+OFFICIALS_STEPS = (Status.SUBMITTED, Status.DISPOSED, Status.IN_PROGRESS, Status.ESCALATED)
+# The steps in which the Ombudsman may be offered a report (reports.transitions).
+WORKING_STEPS = (Status.DISPOSED, Status.IN_PROGRESS)
+
+
 class Report(models.Model):
     tracking_id = models.CharField(_("tracking ID"), max_length=12, unique=True, editable=False)
 
@@ -124,6 +139,37 @@ class Report(models.Model):
     resolution_due_at = models.DateTimeField(_("resolution due"), null=True, blank=True)
     reply_due_at = models.DateTimeField(_("reporter's reply due"), null=True, blank=True)
 
+    # The sweeps' bookkeeping (reports.sweeps). Each column is "work pending" and is
+    # cleared when done, so a partial index holds only what is due and a sweep costs
+    # what is due, not what is open. ``report_recompute_deadlines`` resets all four
+    # whenever ``due_at`` changes: every due date is reminded, marked and escalated once.
+    remind_at = models.DateTimeField(
+        _("reminder due"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("When the reminder for the current due date goes out; empty once sent."),
+    )
+    overdue_marked_at = models.DateTimeField(
+        _("marked overdue"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("When the current due date was found missed."),
+    )
+    escalation_level = models.PositiveSmallIntegerField(
+        _("escalation"),
+        choices=EscalationLevel.choices,
+        default=EscalationLevel.NONE,
+        editable=False,
+    )
+    escalation_due_at = models.DateTimeField(
+        _("next escalation due"),
+        null=True,
+        blank=True,
+        editable=False,
+    )
+
     # When things happened.
     submitted_at = models.DateTimeField(_("submitted"), default=timezone.now, db_index=True)
     status_changed_at = models.DateTimeField(_("status changed"), default=timezone.now)
@@ -161,6 +207,27 @@ class Report(models.Model):
             ),
             models.Index(fields=["reply_due_at"], name="report_reply_due"),
             models.Index(fields=["resolution_due_at"], name="report_resolution_due"),
+            # The sweeps' partial indexes: each holds only rows with work pending.
+            models.Index(
+                fields=["remind_at"],
+                name="report_remind_pending",
+                condition=Q(remind_at__isnull=False),
+            ),
+            models.Index(
+                fields=["due_at"],
+                name="report_overdue_pending",
+                condition=Q(overdue_marked_at__isnull=True, status__in=OFFICIALS_STEPS),
+            ),
+            models.Index(
+                fields=["escalation_due_at"],
+                name="report_escalation_pending",
+                condition=Q(escalation_due_at__isnull=False),
+            ),
+            models.Index(
+                fields=["submitted_at"],
+                name="report_consent_pending",
+                condition=Q(status__in=WORKING_STEPS, ombudsman_consent=OmbudsmanConsent.NONE),
+            ),
         ]
         constraints = [
             models.CheckConstraint(

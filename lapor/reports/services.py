@@ -32,6 +32,7 @@ from .transitions import (
     clean_category,
     clean_region,
     clean_title,
+    report_event_publish,
     send_after_commit,
     transition,
 )
@@ -170,6 +171,7 @@ def report_submit(
         due_fields = report_recompute_deadlines(report)
         if due_fields:
             report.save(update_fields=due_fields)
+        report_event_publish(event)
         send_after_commit(report_id=report.pk, event_id=event.pk, action=Action.SUBMIT)
     return report
 

@@ -9,20 +9,30 @@ writes ``Report.status``. Every move goes the same way (pretix/Zulip style):
 3. legality (status in the table, plus the few time/consent conditions) and the
    actor's permission, both on the locked row;
 4. change the fields, ``version += 1``, ``save(update_fields=...)``;
-5. append one ``ReportEvent``;
+5. append one ``ReportEvent`` and publish it to the outbox (topic ``report.event``), in
+   the same transaction, so that a committed move is never left unannounced;
 6. recompute the due dates (``reports.deadlines.report_recompute_deadlines``);
 7. send ``report_transitioned`` after commit.
+
+``transition_many`` makes one move on a batch of reports (the sweeps; bulk disposition
+and spam archiving in the console) with the same steps 3 to 6 per row
+(``_make_move``), but one transaction, one locking query, and set-based writes.
 """
 
 from __future__ import annotations
 
+import json
 import logging
-from collections.abc import Callable, Mapping
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
-from django.db import models, transaction
+from django.conf import settings
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db import connection, models, transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -35,6 +45,8 @@ from lapor.core.exceptions import (
     ServiceError,
     ValidationFailed,
 )
+from lapor.core.models import OutboxMessage
+from lapor.core.outbox import _kick_after_commit, outbox_enqueue
 from lapor.deadlines.rules import OMBUDSMAN_CONSENT_AFTER_DAYS
 from lapor.regions.models import Region
 
@@ -341,7 +353,7 @@ def clean_region(
 
 
 def _clean_params(
-    action: Action, *, report_id: int, note: str, visibility: str | None, params: dict[str, Any]
+    action: Action, *, note: str, visibility: str | None, params: dict[str, Any]
 ) -> dict[str, Any]:
     errors: dict[str, list[str]] = {}
     cleaned: dict[str, Any] = {}
@@ -411,8 +423,6 @@ def _clean_params(
                     "duplicate_of",
                     _("Enter the tracking ID of the report this one repeats."),
                 )
-            elif original.pk == report_id:
-                add_error(errors, "duplicate_of", _("A report cannot be a duplicate of itself."))
             cleaned["duplicate_of"] = original
         elif raw not in (None, ""):
             add_error(errors, "duplicate_of", _("Only a duplicate names another report."))
@@ -487,6 +497,15 @@ def _check_in_context(action: Action, report: Report, acting: Acting, c: dict[st
 
     elif action == Action.TRANSFER and c["agency"].pk == report.agency_id:
         raise ValidationFailed({"agency_id": [str(_("Choose another agency."))]})
+
+    elif (
+        action == Action.ARCHIVE
+        and c["duplicate_of"] is not None
+        and c["duplicate_of"].pk == report.pk
+    ):
+        raise ValidationFailed(
+            {"duplicate_of": [str(_("A report cannot be a duplicate of itself."))]}
+        )
 
     if c.get("visibility") is not None and acting.role == REPORTER:
         raise ValidationFailed({"visibility": [str(_("The reporter cannot choose this."))]})
@@ -640,21 +659,272 @@ _APPLY: dict[Action, Callable[[Report, dict[str, Any], datetime], Changes]] = {
 
 
 # ---------------------------------------------------------------------------
+# One move, in memory
+
+
+def _action(action: Action | str) -> Action:
+    try:
+        return Action(action)
+    except ValueError:
+        raise ValidationFailed({"action": [str(_("Unknown action."))]}) from None
+
+
+def _guard(
+    action: Action, *, note: str, visibility: str | None, params: dict[str, Any] | None
+) -> dict[str, Any]:
+    """Step 1: the input, checked before any lock is taken."""
+    cleaned = _clean_params(action, note=note, visibility=visibility, params=dict(params or {}))
+    cleaned["visibility"] = visibility
+    return cleaned
+
+
+@dataclass
+class _Made:
+    """One move made in memory on a locked row: what to write, and its event."""
+
+    report: Report
+    fields: list[str]  # the columns whose values changed (``version`` not included)
+    event: ReportEvent  # not saved yet
+
+
+def _make_move(
+    action: Action, report: Report, actor: Any, cleaned: dict[str, Any], now: datetime
+) -> _Made:
+    """Steps 3 to 6 on a locked row, in memory: legality, permission, the changes, the
+    event and the due dates. The one implementation behind ``transition`` and
+    ``transition_many``. Raises (``InvalidTransition``, ``PermissionDenied``,
+    ``ValidationFailed``) before touching the report, so a refused row is unchanged.
+    """
+    move = TRANSITIONS[action]
+    reason = _illegal_reason(action, report, now)
+    if reason:
+        raise InvalidTransition(reason)
+    acting = acting_as(move.rule, report, actor, now=now)
+    if acting is None:
+        raise PermissionDenied()
+    _check_in_context(action, report, acting, cleaned)
+
+    before = {name: getattr(report, name) for name in _WRITABLE}
+    from_status = report.status
+    to_status = target_status(move, report)
+    fields, data = _APPLY[action](report, cleaned, now)
+    if to_status != from_status:
+        report.status = to_status
+        report.status_changed_at = now
+        fields += ["status", "status_changed_at"]
+    report.version += 1
+    # Ids rather than objects: the related descriptors cost more than the rest of the
+    # event, and a batch builds a thousand.
+    event = ReportEvent(
+        report_id=report.pk,
+        code=move.event,
+        actor_id=actor.pk if actor is not None else None,
+        actor_role=acting.role,
+        actor_agency_id=acting.agency_id,
+        created_at=now,
+        from_status=from_status,
+        to_status=to_status,
+        note=cleaned["note"],
+        visibility=cleaned["visibility"] or move.visibility,
+        data=data,
+    )
+    fields += report_recompute_deadlines(report)
+    attnames = {_ATTNAME.get(name, name) for name in fields}
+    changed = sorted(name for name in attnames if getattr(report, name) != before[name])
+    return _Made(report, changed, event)
+
+
+# Report columns a move may write, by attname (``agency_id``), and field name → attname.
+_WRITABLE = tuple(
+    f.attname for f in Report._meta.concrete_fields if f.name not in ("id", "version")
+)
+_ATTNAME = {f.name: f.attname for f in Report._meta.concrete_fields}
+
+
+# ---------------------------------------------------------------------------
+# Publishing: every event goes to the outbox inside the move's transaction.
+
+REPORT_EVENT_TOPIC = "report.event"
+
+
+def _publish_payload(event: ReportEvent) -> dict[str, Any]:
+    return {"event_id": event.pk, "report_id": event.report_id, "code": event.code}
+
+
+def _publish_key(event: ReportEvent) -> str:
+    return f"{REPORT_EVENT_TOPIC}:{event.pk}"
+
+
+def report_event_publish(event: ReportEvent) -> None:
+    """Promise the event's fan-out (notifications, webhooks) in the caller's transaction.
+
+    The outbox row commits with the event or not at all; ``lapor.notifications``
+    handles topic ``report.event``. The key makes a second publish of the same event a
+    no-op.
+    """
+    outbox_enqueue(
+        topic=REPORT_EVENT_TOPIC,
+        payload=_publish_payload(event),
+        idempotency_key=_publish_key(event),
+    )
+
+
+def report_events_publish(events: Sequence[ReportEvent]) -> None:
+    """``report_event_publish`` for a batch: one INSERT for all of them.
+
+    Same rows as one ``outbox_enqueue`` each (topic, payload, key, due now), written
+    with ``ON CONFLICT DO NOTHING`` so that an event already published stays as it was.
+    """
+    if not events:
+        return
+    now = timezone.now()
+    max_attempts = int(getattr(settings, "OUTBOX_MAX_ATTEMPTS", 12))
+    OutboxMessage.objects.bulk_create(
+        [
+            OutboxMessage(
+                topic=REPORT_EVENT_TOPIC,
+                payload=_publish_payload(event),
+                idempotency_key=_publish_key(event),
+                next_attempt_at=now,
+                max_attempts=max_attempts,
+            )
+            for event in events
+        ],
+        ignore_conflicts=True,
+        batch_size=1000,
+    )
+    if getattr(settings, "OUTBOX_KICK_ON_COMMIT", True):
+        # One deliver_outbox task for the batch, queued after commit (as outbox_enqueue
+        # does for one message; lapor.core has no public batch enqueue yet).
+        _kick_after_commit(run_after=None)
+
+
+def report_events_append(events: Sequence[ReportEvent]) -> list[ReportEvent]:
+    """Insert new events and publish each, in the caller's transaction; set their pks.
+
+    For batches: ``transition_many``'s moves, and the sweeps' events that are not moves
+    (reminders, overdue marks, escalations). Same rows as ``bulk_create`` plus
+    ``report_events_publish``; on PostgreSQL in one statement (below).
+    """
+    events = list(events)
+    if not events:
+        return events
+    # The statement gives the new ids back by (report, code), which must tell them apart.
+    keys = {(e.report_id, e.code) for e in events}
+    if connection.vendor == "postgresql" and len(keys) == len(events):
+        _append_and_publish_pg(events)
+        if getattr(settings, "OUTBOX_KICK_ON_COMMIT", True):
+            _kick_after_commit(run_after=None)
+        return events
+    saved = ReportEvent.objects.bulk_create(events, batch_size=1000)
+    report_events_publish(saved)
+    return saved
+
+
+# The events' columns in the order the statement below takes them.
+_EVENT_COLUMNS = (
+    ("report_id", "bigint"),
+    ("code", "text"),
+    ("actor_id", "bigint"),
+    ("actor_role", "text"),
+    ("actor_agency_id", "bigint"),
+    ("created_at", "timestamptz"),
+    ("from_status", "text"),
+    ("to_status", "text"),
+    ("note", "text"),
+    ("visibility", "text"),
+    ("data", "text"),  # JSON text, cast to jsonb
+)
+# Every outbox column this statement fills, and what with (``ev`` is the new event).
+_OUTBOX_VALUES = {
+    "topic": "%(topic)s",
+    "payload": "jsonb_build_object('event_id', ev.id, 'report_id', ev.report_id, 'code', ev.code)",
+    "idempotency_key": "%(topic)s || ':' || ev.id",
+    "status": "'pending'",
+    "attempts": "0",
+    "max_attempts": "%(max_attempts)s",
+    "next_attempt_at": "%(now)s",
+    "locked_until": "NULL",
+    "locked_by": "''",
+    "last_error": "''",
+    "created_at": "%(now)s",
+    "delivered_at": "NULL",
+}
+
+
+def _append_and_publish_pg(events: list[ReportEvent]) -> None:
+    """Insert the events and their outbox rows in one statement, from column arrays.
+
+    ``bulk_create`` of 1,000 events and then of 1,000 outbox rows spends most of its
+    time compiling SQL in Python; ``unnest`` of eleven arrays does not, and a
+    data-modifying CTE writes the outbox rows from the inserted events' ids. The outbox
+    rows are the ones ``outbox_enqueue`` writes (``ON CONFLICT DO NOTHING`` on the key).
+    A column added to either model fails here loudly rather than being left empty.
+    """
+    event_columns = {f.column for f in ReportEvent._meta.concrete_fields} - {"id"}
+    outbox_columns = {f.column for f in OutboxMessage._meta.concrete_fields} - {"id"}
+    if event_columns != {c for c, _t in _EVENT_COLUMNS} or outbox_columns != set(_OUTBOX_VALUES):
+        raise RuntimeError("ReportEvent or OutboxMessage changed: update _append_and_publish_pg")
+
+    arrays: list[list[Any]] = [[] for _c in _EVENT_COLUMNS]
+    for event in events:
+        for i, (column, _type) in enumerate(_EVENT_COLUMNS):
+            value = getattr(event, column)
+            if column == "data":
+                value = json.dumps(value, cls=DjangoJSONEncoder)
+            arrays[i].append(value)
+    columns = ", ".join(c for c, _t in _EVENT_COLUMNS)
+    unnest = ", ".join(f"%(a{i})s::{t}[]" for i, (_c, t) in enumerate(_EVENT_COLUMNS))
+    selected = ", ".join(f"u.{c}::jsonb" if c == "data" else f"u.{c}" for c, _t in _EVENT_COLUMNS)
+    outbox = ", ".join(_OUTBOX_VALUES)
+    outbox_values = ", ".join(_OUTBOX_VALUES.values())
+    # Only table and column names from the models are written in; values are parameters.
+    sql = (
+        f"WITH ev AS (INSERT INTO {ReportEvent._meta.db_table} ({columns}) "  # noqa: S608
+        f"SELECT {selected} FROM unnest({unnest}) AS u({columns}) "
+        "RETURNING id, report_id, code), "
+        f"pub AS (INSERT INTO {OutboxMessage._meta.db_table} ({outbox}) "
+        f"SELECT {outbox_values} FROM ev ON CONFLICT (idempotency_key) DO NOTHING) "
+        "SELECT id, report_id, code FROM ev"
+    )
+    params: dict[str, Any] = {f"a{i}": values for i, values in enumerate(arrays)}
+    params |= {
+        "topic": REPORT_EVENT_TOPIC,
+        "max_attempts": int(getattr(settings, "OUTBOX_MAX_ATTEMPTS", 12)),
+        "now": timezone.now(),
+    }
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        ids = {(report_id, code): pk for pk, report_id, code in cursor.fetchall()}
+    for event in events:
+        event.pk = ids[(event.report_id, event.code)]
+        event._state.adding = False
+        event._state.db = connection.alias
+
+
+# ---------------------------------------------------------------------------
 # The service
 
 
 def send_after_commit(*, report_id: int, event_id: int, action: Action) -> None:
     """Queue ``report_transitioned``; a failing receiver is logged, never raised, as
     the move itself has already been committed."""
+    _send_many_after_commit([(report_id, event_id)], action)
 
+
+def _send_many_after_commit(moves: list[tuple[int, int]], action: Action) -> None:
     def send() -> None:
-        for receiver, result in report_transitioned.send_robust(
-            sender=Report, report_id=report_id, event_id=event_id, action=action
-        ):
-            if isinstance(result, Exception):
-                logger.error("report_transitioned receiver %r failed", receiver, exc_info=result)
+        for report_id, event_id in moves:
+            for receiver, result in report_transitioned.send_robust(
+                sender=Report, report_id=report_id, event_id=event_id, action=action
+            ):
+                if isinstance(result, Exception):
+                    logger.error(
+                        "report_transitioned receiver %r failed", receiver, exc_info=result
+                    )
 
-    transaction.on_commit(send)
+    if moves:
+        transaction.on_commit(send)
 
 
 def transition(
@@ -674,64 +944,172 @@ def transition(
     and then changes nothing.
     """
     now = now or timezone.now()
-    try:
-        action = Action(action)
-    except ValueError:
-        raise ValidationFailed({"action": [str(_("Unknown action."))]}) from None
-    move = TRANSITIONS[action]
-    cleaned = _clean_params(
-        action, report_id=report_id, note=note, visibility=visibility, params=dict(params or {})
-    )
-    cleaned["visibility"] = visibility
+    action = _action(action)
+    cleaned = _guard(action, note=note, visibility=visibility, params=params)
 
     with transaction.atomic():
         report = Report.objects.select_for_update().get(pk=report_id)
-        reason = _illegal_reason(action, report, now)
-        if reason:
-            raise InvalidTransition(reason)
-        acting = acting_as(move.rule, report, actor, now=now)
-        if acting is None:
-            raise PermissionDenied()
-        _check_in_context(action, report, acting, cleaned)
-
-        from_status = report.status
-        to_status = target_status(move, report)
-        fields, data = _APPLY[action](report, cleaned, now)
-        if to_status != from_status:
-            report.status = to_status
-            report.status_changed_at = now
-            fields += ["status", "status_changed_at"]
-        report.version += 1
-        report.save(update_fields=sorted({*fields, "version", "updated_at"}))
-
-        event = ReportEvent.objects.create(
-            report=report,
-            code=move.event,
-            actor=actor,
-            actor_role=acting.role,
-            actor_agency_id=acting.agency_id,
-            created_at=now,
-            from_status=from_status,
-            to_status=to_status,
-            note=cleaned["note"],
-            visibility=visibility or move.visibility,
-            data=data,
-        )
-
-        due_fields = report_recompute_deadlines(report)
-        if due_fields:
-            report.save(update_fields=due_fields)
-
+        made = _make_move(action, report, actor, cleaned, now)
+        report.save(update_fields=[*made.fields, "version", "updated_at"])
+        event = made.event
+        event.save()
+        report_event_publish(event)
         send_after_commit(report_id=report.pk, event_id=event.pk, action=action)
     return report
 
 
+@dataclass
+class TransitionManyResult:
+    """What ``transition_many`` did: the reports moved, and why each other one was not."""
+
+    done: list[int] = field(default_factory=list)
+    skipped: dict[int, str] = field(default_factory=dict)
+
+
+def transition_many(
+    *,
+    report_ids: Iterable[int],
+    action: Action | str,
+    actor: Any,
+    note: str = "",
+    params: dict[str, Any] | None = None,
+    now: datetime | None = None,
+) -> TransitionManyResult:
+    """Make ``action`` on each of the reports, in one transaction.
+
+    Each row goes through the same checks and changes as ``transition`` (``_make_move``):
+    a row the move is illegal for, that ``actor`` may not move, or whose input does not
+    fit it (a unit outside its agency) is skipped with the reason and left unchanged;
+    so is a row another transaction holds (PostgreSQL ``SKIP LOCKED``: a sweep never
+    waits on an official; on SQLite the ``IMMEDIATE`` transaction serialises writers).
+    Bad input for the whole batch (``params``) raises ``ValidationFailed`` at once.
+
+    Writes are set-based: one ``UPDATE`` per distinct set of changed values (a batch of
+    system moves is usually one), one ``INSERT`` of the events, one of their outbox rows.
+    """
+    now = now or timezone.now()
+    action = _action(action)
+    cleaned = _guard(action, note=note, visibility=None, params=params)
+    ids = list(dict.fromkeys(int(pk) for pk in report_ids))
+    result = TransitionManyResult()
+    if not ids:
+        return result
+
+    with transaction.atomic():
+        rows = {
+            report.pk: report
+            for report in Report.objects.select_for_update(skip_locked=True).filter(pk__in=ids)
+        }
+        report_attach_places(list(rows.values()))
+        missing = [pk for pk in ids if pk not in rows]
+        busy = (
+            set(Report.objects.filter(pk__in=missing).values_list("pk", flat=True))
+            if missing
+            else set()
+        )
+        made: list[_Made] = []
+        for pk in ids:
+            report = rows.get(pk)
+            if report is None:
+                result.skipped[pk] = str(
+                    _("Another change to this report is in progress.")
+                    if pk in busy
+                    else _("There is no such report.")
+                )
+                continue
+            try:
+                made.append(_make_move(action, report, actor, cleaned, now))
+            except ServiceError as exc:
+                result.skipped[pk] = exc.message
+        if not made:
+            return result
+
+        report_bulk_write([(m.report, m.fields) for m in made], bump_version=True)
+        events = report_events_append([m.event for m in made])
+        _send_many_after_commit([(e.report_id, e.pk) for e in events], action)
+        result.done = [m.report.pk for m in made]
+    return result
+
+
+def report_attach_places(reports: Sequence[Report]) -> None:
+    """Give the reports their agency, unit and region objects, each read once.
+
+    What permissions and deadlines read (paths, timezones). A batch has a few hundred
+    distinct agencies for a thousand reports: two ``IN`` queries instead of three joins
+    per row, and one object per agency instead of one per row.
+    """
+    agency_ids = {r.agency_id for r in reports} | {r.unit_id for r in reports}
+    agency_ids.discard(None)
+    # A report's region matters (for its timezone) only while no agency holds it.
+    region_ids = {r.region_id for r in reports if r.agency_id is None} - {None}
+    agencies = Agency.objects.in_bulk(agency_ids) if agency_ids else {}
+    regions = Region.objects.in_bulk(region_ids) if region_ids else {}
+    agency_field, unit_field, region_field = (
+        Report._meta.get_field(name) for name in ("agency", "unit", "region")
+    )
+    for report in reports:
+        if report.agency_id is not None:
+            agency_field.set_cached_value(report, agencies[report.agency_id])
+        if report.unit_id is not None:
+            unit_field.set_cached_value(report, agencies[report.unit_id])
+        if report.region_id in regions:
+            region_field.set_cached_value(report, regions[report.region_id])
+
+
+def report_bulk_write(
+    changes: Sequence[tuple[Report, Sequence[str]]], *, bump_version: bool
+) -> None:
+    """Write the changed columns of locked reports with as few statements as possible.
+
+    Rows that change the same columns to the same values (a batch of auto-closes: status,
+    closed_at, due_at) share one ``UPDATE ... WHERE id IN (...)``; on PostgreSQL that is
+    far cheaper than ``bulk_update``'s ``CASE WHEN id = ...`` per column, which is kept
+    for batches whose values differ row by row. The rows are locked, so ``version + 1``
+    in SQL is the version each object already holds.
+    """
+    groups: dict[tuple[tuple[str, ...], tuple[Any, ...]], list[Report]] = defaultdict(list)
+    for report, names in changes:
+        columns = tuple(sorted(_ATTNAME.get(name, name) for name in names))
+        groups[(columns, tuple(getattr(report, c) for c in columns))].append(report)
+    updated_at = timezone.now()
+    for report, _names in changes:
+        report.updated_at = updated_at
+    if len(groups) > max(_FEW_GROUPS, len(changes) // _FEW_GROUPS):
+        by_columns: dict[tuple[str, ...], list[Report]] = defaultdict(list)
+        for (columns, _values), reports in groups.items():
+            by_columns[columns].extend(reports)
+        for columns, reports in by_columns.items():
+            extra = ["updated_at", "version"] if bump_version else ["updated_at"]
+            Report.objects.bulk_update(reports, [*columns, *extra], batch_size=500)
+        return
+    for (columns, values), reports in groups.items():
+        update: dict[str, Any] = dict(zip(columns, values, strict=True))
+        update["updated_at"] = updated_at
+        if bump_version:
+            update["version"] = F("version") + 1
+        for start in range(0, len(reports), 1000):
+            chunk = reports[start : start + 1000]
+            Report.objects.filter(pk__in=[r.pk for r in chunk]).update(**update)
+
+
+# Up to this many distinct changes (or one per this many rows) get one UPDATE each.
+_FEW_GROUPS = 20
+
+
 __all__ = [
     "OMBUDSMAN_AGENCY_CODE",
+    "REPORT_EVENT_TOPIC",
     "TRANSITIONS",
     "Action",
     "Move",
+    "TransitionManyResult",
     "allowed_actions",
+    "report_attach_places",
+    "report_bulk_write",
+    "report_event_publish",
+    "report_events_append",
+    "report_events_publish",
     "target_status",
     "transition",
+    "transition_many",
 ]

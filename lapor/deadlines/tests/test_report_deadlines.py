@@ -14,6 +14,7 @@ from lapor.deadlines.services import holiday_create
 from lapor.regions.models import Timezone
 from lapor.reports.choices import Classification, Status
 from lapor.reports.deadlines import (
+    SWEEP_FIELDS,
     DueState,
     report_due_state,
     report_recompute_deadlines,
@@ -45,7 +46,7 @@ def report(**fields: Any) -> Report:
 def test_submitted() -> None:
     r = report(status=Status.SUBMITTED, hold_due_at=end_of(2026, 3, 1))
     changed = report_recompute_deadlines(r)
-    assert set(changed) == {"verification_due_at", "hold_due_at", "due_at"}
+    assert set(changed) == {"verification_due_at", "hold_due_at", "due_at", *SWEEP_FIELDS}
     assert r.verification_due_at == end_of(2026, 3, 27)
     assert r.due_at == r.verification_due_at
     assert r.hold_due_at is None
@@ -56,7 +57,7 @@ def test_on_hold() -> None:
     r = report(
         status=Status.ON_HOLD, status_changed_at=held, verification_due_at=end_of(2026, 3, 27)
     )
-    assert set(report_recompute_deadlines(r)) == {"hold_due_at", "due_at"}
+    assert set(report_recompute_deadlines(r)) == {"hold_due_at", "due_at", *SWEEP_FIELDS}
     # 27, 30, 31 Mar, 1, 2, (3 Good Friday), 6, 7, 8, 9, 10 Apr.
     assert r.hold_due_at == end_of(2026, 4, 10)
     assert r.due_at == r.hold_due_at
@@ -78,6 +79,7 @@ def test_disposed(classification: str, resolution_due: datetime) -> None:
         "first_followup_due_at",
         "resolution_due_at",
         "due_at",
+        *SWEEP_FIELDS,
     }
     assert r.first_followup_due_at == end_of(2026, 3, 31)
     assert r.resolution_due_at == resolution_due
@@ -92,7 +94,7 @@ def test_in_progress_counts_resolution_from_disposition_not_from_the_follow_up()
         status_changed_at=datetime(2026, 4, 2, 9, tzinfo=WIB),
         first_followup_due_at=end_of(2026, 3, 31),
     )
-    assert set(report_recompute_deadlines(r)) == {"resolution_due_at", "due_at"}
+    assert set(report_recompute_deadlines(r)) == {"resolution_due_at", "due_at", *SWEEP_FIELDS}
     assert r.resolution_due_at == end_of(2026, 4, 14)
     assert r.due_at == r.resolution_due_at
     assert r.first_followup_due_at == end_of(2026, 3, 31)
@@ -119,7 +121,7 @@ def test_resolved_gives_the_reporter_10_working_days_across_new_year() -> None:
         status_changed_at=answered,
         resolution_due_at=end_of(2026, 4, 14),
     )
-    assert set(report_recompute_deadlines(r)) == {"reply_due_at", "due_at"}
+    assert set(report_recompute_deadlines(r)) == {"reply_due_at", "due_at", *SWEEP_FIELDS}
     assert r.reply_due_at == end_of(2027, 1, 12)
     assert r.due_at == r.reply_due_at
     assert r.resolution_due_at == end_of(2026, 4, 14)
@@ -127,7 +129,7 @@ def test_resolved_gives_the_reporter_10_working_days_across_new_year() -> None:
 
 def test_escalated_gives_the_ombudsman_60_working_days_from_the_hand_over() -> None:
     r = report(status=Status.ESCALATED, disposed_at=FILED, status_changed_at=FILED)
-    assert set(report_recompute_deadlines(r)) == {"resolution_due_at", "due_at"}
+    assert set(report_recompute_deadlines(r)) == {"resolution_due_at", "due_at", *SWEEP_FIELDS}
     assert r.resolution_due_at == end_of(2026, 6, 26)
     assert r.due_at == r.resolution_due_at
 
@@ -140,7 +142,8 @@ def test_terminal_statuses_have_nothing_due_but_keep_history(status: str) -> Non
         verification_due_at=end_of(2026, 3, 27),
         reply_due_at=end_of(2026, 4, 10),
     )
-    assert report_recompute_deadlines(r) == ["due_at"]
+    # due_at moved (to nothing): the sweeps' bookkeeping for it starts over too.
+    assert report_recompute_deadlines(r) == ["due_at", *SWEEP_FIELDS]
     assert r.due_at is None
     assert r.verification_due_at == end_of(2026, 3, 27)
     assert r.reply_due_at == end_of(2026, 4, 10)
