@@ -49,3 +49,14 @@ def _english_outside_requests():
 
 # Browser fixtures (page, page_nojs, browser) for tests marked ``browser``.
 pytest_plugins = ["lapor.core.testing.browser"]
+
+
+@pytest.fixture
+def admin_client(client, admin_user):
+    """pytest-django's admin_client, reading the admin in English (tests assert its
+    English messages; the site itself is Indonesian unless a visitor switches)."""
+    from django.conf import settings
+
+    client.force_login(admin_user)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    return client

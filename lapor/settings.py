@@ -74,6 +74,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "lapor.core.middleware.IgnoreBrowserLanguageMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -122,9 +123,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
             "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
         }
     )
-    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / ".test-db.sqlite3")} if env_bool(
-        "SQLITE_FILE_TEST_DB", False
-    ) else {}
+    DATABASES["default"]["TEST"] = (
+        {"NAME": str(BASE_DIR / ".test-db.sqlite3")}
+        if env_bool("SQLITE_FILE_TEST_DB", False)
+        else {}
+    )
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -168,7 +171,9 @@ STORAGES = {
 
 # Attachments: what a reporter or an officer may upload.
 ATTACHMENT_MAX_BYTES = int(os.environ.get("ATTACHMENT_MAX_BYTES", str(10 * 1024 * 1024)))
-ATTACHMENT_VIDEO_MAX_BYTES = int(os.environ.get("ATTACHMENT_VIDEO_MAX_BYTES", str(50 * 1024 * 1024)))
+ATTACHMENT_VIDEO_MAX_BYTES = int(
+    os.environ.get("ATTACHMENT_VIDEO_MAX_BYTES", str(50 * 1024 * 1024))
+)
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 

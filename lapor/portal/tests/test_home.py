@@ -39,3 +39,9 @@ def test_home_counts_only_public_reports(client):
     cache.clear()
     response = client.get(reverse("portal:home"))
     assert response.context["stats"]["public_reports"] == 1
+
+
+def test_home_stays_indonesian_for_a_phone_set_to_english(client):
+    response = client.get(reverse("portal:home"), HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+    assert response["Content-Language"] == "id"
+    assert "dalam 3 hari kerja" in response.content.decode()
