@@ -39,6 +39,8 @@ class EscalationLevel(models.IntegerChoices):
 OFFICIALS_STEPS = (Status.SUBMITTED, Status.DISPOSED, Status.IN_PROGRESS, Status.ESCALATED)
 # The steps in which the Ombudsman may be offered a report (reports.transitions).
 WORKING_STEPS = (Status.DISPOSED, Status.IN_PROGRESS)
+# The steps an agency's inbox lists as its open work.
+INBOX_STEPS = (Status.DISPOSED, Status.IN_PROGRESS, Status.ESCALATED)
 
 
 class Report(models.Model):
@@ -88,6 +90,7 @@ class Report(models.Model):
         null=True,
         blank=True,
         related_name="reports",
+        db_index=False,  # covered by the composite indexes that start with it
     )
 
     # Where it is in the flow.
@@ -101,6 +104,7 @@ class Report(models.Model):
         null=True,
         blank=True,
         related_name="reports",
+        db_index=False,  # covered by the composite indexes that start with it
         help_text=_("The agency that handles the report now."),
     )
     unit = models.ForeignKey(
@@ -110,6 +114,7 @@ class Report(models.Model):
         null=True,
         blank=True,
         related_name="unit_reports",
+        db_index=False,  # covered by the composite indexes that start with it
         help_text=_("The unit inside the agency the report was passed to."),
     )
     archive_reason = models.CharField(
@@ -204,6 +209,18 @@ class Report(models.Model):
                 name="report_public_recent",
                 condition=Q(is_confidential=False)
                 & Q(status__in=["disposed", "in_progress", "resolved", "closed", "escalated"]),
+            ),
+            # The agency inbox and the unit inbox: open work by due date, overdue first
+            # (the console reads 25 rows of a 180,000-report agency from these alone).
+            models.Index(
+                fields=["agency", "due_at", "id"],
+                name="report_agency_work_due",
+                condition=Q(status__in=INBOX_STEPS),
+            ),
+            models.Index(
+                fields=["unit", "due_at", "id"],
+                name="report_unit_work_due",
+                condition=Q(status__in=INBOX_STEPS),
             ),
             models.Index(fields=["reply_due_at"], name="report_reply_due"),
             models.Index(fields=["resolution_due_at"], name="report_resolution_due"),
