@@ -39,9 +39,12 @@ demo: migrate
 	$(MANAGE) import_wilayah
 	$(MANAGE) seed_agencies
 	$(MANAGE) seed_demo
+	$(MANAGE) console_demo_totp
 
 run: demo
 	@$(MANAGE) seed_demo --logins
+	@echo "Officials (console /konsol/) and the admin (/admin/) also need a code from an authenticator app:"
+	@$(MANAGE) console_demo_totp | tail -n 2
 	$(MANAGE) runserver $(HOST):$(PORT)
 
 serve: install

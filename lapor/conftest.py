@@ -57,6 +57,8 @@ def admin_client(client, admin_user):
     English messages; the site itself is Indonesian unless a visitor switches)."""
     from django.conf import settings
 
-    client.force_login(admin_user)
+    from lapor.core.testing.otp import force_login_verified
+
+    force_login_verified(client, admin_user)
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
     return client

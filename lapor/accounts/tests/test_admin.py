@@ -10,6 +10,7 @@ from lapor.accounts.choices import Role
 from lapor.accounts.models import RoleMembership, User
 from lapor.accounts.services import reporter_profile_set_nik
 from lapor.core.testing.factories import UserFactory, make_agency, make_region, make_unit
+from lapor.core.testing.otp import force_login_verified
 
 pytestmark = pytest.mark.django_db
 
@@ -19,7 +20,7 @@ NIK = "3273011508850001"
 @pytest.fixture
 def admin_client(client):
     root = UserFactory(is_staff=True, is_superuser=True)
-    client.force_login(root)
+    force_login_verified(client, root)
     client.cookies["django_language"] = "en"  # the site ignores Accept-Language
     with translation.override("en"):
         yield client

@@ -57,11 +57,27 @@ def test_inactive_user_cannot_log_in(user):
     assert authenticate(None, username="siti@example.test", password=PASSWORD) is None
 
 
-def test_login_through_the_admin_login_page(client, user):
+def test_login_through_the_admin_login_page_needs_the_second_factor(client, user):
+    from django_otp.oath import totp
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
     user.is_staff = True
     user.save(update_fields=["is_staff"])
+    device = TOTPDevice.objects.create(user=user, name="app", confirmed=True)
+    # The right password alone does not open the admin.
     response = client.post(
         "/admin/login/?next=/admin/", {"username": "0812 3456 7890", "password": PASSWORD}
+    )
+    assert response.status_code == 200
+    assert "_auth_user_id" not in client.session
+    response = client.post(
+        "/admin/login/?next=/admin/",
+        {
+            "username": "0812 3456 7890",
+            "password": PASSWORD,
+            "otp_device": device.persistent_id,
+            "otp_token": f"{totp(device.bin_key):06d}",
+        },
     )
     assert response.status_code == 302
     assert client.session["_auth_user_id"] == str(user.pk)

@@ -9,6 +9,7 @@ from lapor.agencies.choices import AgencyKind
 from lapor.agencies.models import Agency, Category, RoutingRule
 from lapor.agencies.services import category_create, routing_rule_create
 from lapor.core.testing.factories import make_agency, make_region, make_unit
+from lapor.core.testing.otp import force_login_verified
 from lapor.regions.models import Timezone
 
 pytestmark = pytest.mark.django_db
@@ -16,7 +17,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def admin_client(client: Client) -> Client:
-    client.force_login(User.objects.create_superuser("root@example.test", "rahasia-123"))
+    force_login_verified(client, User.objects.create_superuser("root@example.test", "rahasia-123"))
     return client
 
 

@@ -24,6 +24,7 @@ from lapor.core.outbox import (
 )
 from lapor.core.tasks import deliver_outbox
 from lapor.core.testing.factories import UserFactory
+from lapor.core.testing.otp import force_login_verified
 
 pytestmark = pytest.mark.django_db
 
@@ -359,7 +360,7 @@ def test_outbox_dispatch_help_documents_cron_and_systemd():
 @pytest.fixture
 def admin_client(client, settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    client.force_login(UserFactory(is_staff=True, is_superuser=True))
+    force_login_verified(client, UserFactory(is_staff=True, is_superuser=True))
     client.cookies["django_language"] = "en"  # the site ignores Accept-Language
     with translation.override("en"):
         yield client
@@ -434,7 +435,7 @@ def test_admin_retry_needs_change_permission(client, settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     message = _email()
     OutboxMessage.objects.filter(pk=message.pk).update(status=OutboxStatus.DEAD)
-    client.force_login(UserFactory(is_staff=True))
+    force_login_verified(client, UserFactory(is_staff=True))
     response = client.post(
         "/admin/core/outboxmessage/", {"action": "retry_now", "_selected_action": [message.pk]}
     )

@@ -7,6 +7,7 @@ from django.test import Client
 
 from lapor.accounts.models import User
 from lapor.core.testing.factories import make_region
+from lapor.core.testing.otp import force_login_verified
 from lapor.deadlines.calendar import is_working_day
 from lapor.deadlines.models import Holiday, HolidayKind
 from lapor.deadlines.services import holiday_create
@@ -18,7 +19,7 @@ pytestmark = pytest.mark.django_db
 def admin_client_() -> Client:
     user = User.objects.create_superuser("root@example.test", "rahasia-123")
     client = Client()
-    client.force_login(user)
+    force_login_verified(client, user)
     return client
 
 

@@ -6,6 +6,7 @@ from django.test import Client
 from django.urls import reverse
 
 from lapor.accounts.models import User
+from lapor.core.testing.otp import force_login_verified
 from lapor.regions.models import Region
 
 pytestmark = pytest.mark.usefixtures("imported")
@@ -15,7 +16,7 @@ CHANGELIST = "admin:regions_region_changelist"
 
 @pytest.fixture
 def superuser_client(client: Client) -> Client:
-    client.force_login(User.objects.create_superuser("root@example.test", "rahasia-123"))
+    force_login_verified(client, User.objects.create_superuser("root@example.test", "rahasia-123"))
     return client
 
 
@@ -24,7 +25,7 @@ def staff_client(client: Client) -> Client:
     user = User.objects.create_user("staf@example.test", "rahasia-123", is_staff=True)
     # Even holding every model permission, a staff member may not add or delete.
     user.user_permissions.set(Permission.objects.filter(content_type__app_label="regions"))
-    client.force_login(user)
+    force_login_verified(client, user)
     return client
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from django.utils import translation
 
+from lapor.core.testing.otp import force_login_verified
 from lapor.reports.attachments import attachment_add
 from lapor.reports.models import Report
 
@@ -39,7 +40,7 @@ def as_role(client, world):
 
     def login(role):
         if world.users[role] is not None:
-            client.force_login(world.users[role])
+            force_login_verified(client, world.users[role])
         return client
 
     return login

@@ -16,7 +16,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django_otp.oath import totp
 
-from lapor.accounts.models import RoleMembership
+from lapor.accounts.models import RoleMembership, User
 from lapor.console.services import totp_fixed_ensure
 
 # The demo key (hex, 20 bytes). Public on purpose: demo data only.
@@ -44,6 +44,8 @@ class Command(BaseCommand):
                 is_active=True, user__email__endswith=DEMO_DOMAIN
             ).select_related("user")
         }
+        # The demo superuser signs in to the Django admin, which needs a code too.
+        users |= set(User.objects.filter(is_superuser=True, email__endswith=DEMO_DOMAIN))
         if not users:
             raise CommandError("No demo officials found: run `manage.py seed_demo` first.")
         for user in sorted(users, key=lambda u: u.email or ""):
