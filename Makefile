@@ -11,14 +11,14 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: help install run serve migrate demo test lint fmt typecheck check worker bench messages vendor clean
+.PHONY: help install run serve migrate demo test lint fmt typecheck check worker sweeps outbox bench messages vendor clean
 
 help:
 	@echo "make run        set up, load demo data and serve on http://$(HOST):$(PORT)"
 	@echo "make test       run the whole test suite (SQLite, or DATABASE_URL)"
 	@echo "make lint       ruff + migrations check;  make fmt  format the code"
 	@echo "make typecheck  mypy;  make check  lint + typecheck + test"
-	@echo "make migrate | demo | worker | bench | messages"
+	@echo "make migrate | demo | worker | sweeps | outbox | bench | messages"
 
 $(BIN)/python:
 	@test -n "$(PYTHON)" || { echo "Python 3.11 or newer is needed (python3 --version)."; exit 1; }
@@ -70,6 +70,13 @@ check: lint typecheck test
 
 worker: install
 	$(MANAGE) db_worker
+
+# The periodic work, in the foreground (production: see docs/deploy.md).
+sweeps: install
+	$(MANAGE) run_sweeps --loop --interval 300
+
+outbox: install
+	$(MANAGE) outbox_dispatch --loop --interval 5
 
 bench: install
 	$(BIN)/python bench/run.py $(BENCH_ARGS)
