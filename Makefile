@@ -50,9 +50,11 @@ run: demo
 serve: install
 	$(MANAGE) runserver $(HOST):$(PORT)
 
+# On SQLite the tests use a file database, so that the tests that start real worker
+# processes or race two connections run too (SQLITE_FILE_TEST_DB=0 for memory).
 test: install
 	$(MANAGE) makemigrations --check --dry-run
-	$(BIN)/pytest $(PYTEST_ARGS)
+	SQLITE_FILE_TEST_DB=$${SQLITE_FILE_TEST_DB:-1} $(BIN)/pytest $(PYTEST_ARGS)
 
 lint: install
 	$(BIN)/ruff check .

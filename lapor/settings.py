@@ -123,8 +123,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
             "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
         }
     )
+    # SQLITE_FILE_TEST_DB=1: tests use a file (one per test run) instead of memory, so
+    # that the tests that start real worker processes or race two connections run too.
     DATABASES["default"]["TEST"] = (
-        {"NAME": str(BASE_DIR / ".test-db.sqlite3")}
+        {"NAME": str(BASE_DIR / f".test-db-{os.getpid()}.sqlite3")}
         if env_bool("SQLITE_FILE_TEST_DB", False)
         else {}
     )
