@@ -2,28 +2,12 @@
 
 from __future__ import annotations
 
-import signal
 import threading
-from argparse import ArgumentParser, ArgumentTypeError, RawDescriptionHelpFormatter
-from types import FrameType
+from argparse import ArgumentParser
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandParser, DjangoHelpFormatter
-from django.db import close_old_connections
-
+from lapor.core.management.loop import LoopingCommand, positive_float
 from lapor.core.outbox import DeliveryReport, default_worker_id, outbox_drain
-
-
-class _HelpFormatter(DjangoHelpFormatter, RawDescriptionHelpFormatter):
-    """Keep the line breaks of the examples below."""
-
-
-def _positive(value: str) -> float:
-    number = float(value)
-    if not number > 0:
-        raise ArgumentTypeError("must be greater than zero")
-    return number
-
 
 HELP = """Deliver the outbox messages that are due (new, retried, or left by a dead worker).
 
@@ -61,12 +45,8 @@ and, beside it, the django-tasks worker for the prompt path:
 """
 
 
-class Command(BaseCommand):
+class Command(LoopingCommand):
     help = HELP
-
-    def create_parser(self, prog_name: str, subcommand: str, **kwargs: Any) -> CommandParser:
-        kwargs.setdefault("formatter_class", _HelpFormatter)
-        return super().create_parser(prog_name, subcommand, **kwargs)
 
     def add_arguments(self, parser: ArgumentParser) -> None:
         parser.add_argument(
@@ -76,7 +56,7 @@ class Command(BaseCommand):
         )
         parser.add_argument(
             "--interval",
-            type=_positive,
+            type=positive_float,
             default=5.0,
             help="Seconds to wait when nothing was due, with --loop (default: %(default)s).",
         )
@@ -88,7 +68,7 @@ class Command(BaseCommand):
         )
         parser.add_argument(
             "--max-seconds",
-            type=_positive,
+            type=positive_float,
             default=50.0,
             help="Without --loop: stop starting new batches after this long (default: "
             "%(default)s, under a cron minute).",
@@ -101,39 +81,26 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         worker_id = options["worker_id"] or default_worker_id()
-        stop = threading.Event()
-        if options["loop"]:
-            self._run_loop(options, worker_id, stop)
-        else:
+        if not options["loop"]:
             report = outbox_drain(
-                limit=options["limit"],
-                max_seconds=options["max_seconds"],
-                worker_id=worker_id,
+                limit=options["limit"], max_seconds=options["max_seconds"], worker_id=worker_id
             )
             self._say(report, options["verbosity"])
-
-    def _run_loop(self, options: dict[str, Any], worker_id: str, stop: threading.Event) -> None:
-        def request_stop(signum: int, frame: FrameType | None) -> None:
-            # Finish the batch in hand: its rows are leased to us, and leaving them means
-            # they wait out the lease before anyone else may deliver them.
-            stop.set()
-
-        signal.signal(signal.SIGTERM, request_stop)
-        signal.signal(signal.SIGINT, request_stop)
+            return
         if options["verbosity"] >= 1:
             self.stdout.write(f"outbox_dispatch {worker_id}: polling every {options['interval']}s")
-        while not stop.is_set():
-            close_old_connections()
+
+        def one_pass(stop: threading.Event) -> bool:
             report = outbox_drain(
                 limit=options["limit"],
                 max_seconds=options["max_seconds"],
                 worker_id=worker_id,
                 should_stop=stop.is_set,
             )
-            close_old_connections()
             self._say(report, options["verbosity"], quiet_when_idle=True)
-            if report.claimed == 0:
-                stop.wait(options["interval"])
+            return report.claimed > 0
+
+        self.run_loop(one_pass, interval=options["interval"], wait_after_work=False)
 
     def _say(
         self, report: DeliveryReport, verbosity: int, *, quiet_when_idle: bool = False

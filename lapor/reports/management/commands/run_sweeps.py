@@ -2,29 +2,13 @@
 
 from __future__ import annotations
 
-import signal
 import threading
 import time
-from argparse import ArgumentParser, ArgumentTypeError, RawDescriptionHelpFormatter
-from types import FrameType
+from argparse import ArgumentParser
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandParser, DjangoHelpFormatter
-from django.db import close_old_connections
-
+from lapor.core.management.loop import LoopingCommand, positive_float
 from lapor.reports.sweeps import BATCH_SIZE, sweep_all
-
-
-class _HelpFormatter(DjangoHelpFormatter, RawDescriptionHelpFormatter):
-    """Keep the line breaks of the examples below."""
-
-
-def _positive(value: str) -> float:
-    number = float(value)
-    if not number > 0:
-        raise ArgumentTypeError("must be greater than zero")
-    return number
-
 
 HELP = """Run every deadline sweep once (or every --interval seconds with --loop).
 
@@ -63,12 +47,8 @@ Or let a django-tasks worker run `lapor.reports.tasks.run_sweeps_task` on a sche
 """
 
 
-class Command(BaseCommand):
+class Command(LoopingCommand):
     help = HELP
-
-    def create_parser(self, prog_name: str, subcommand: str, **kwargs: Any) -> CommandParser:
-        kwargs.setdefault("formatter_class", _HelpFormatter)
-        return super().create_parser(prog_name, subcommand, **kwargs)
 
     def add_arguments(self, parser: ArgumentParser) -> None:
         parser.add_argument(
@@ -78,7 +58,7 @@ class Command(BaseCommand):
         )
         parser.add_argument(
             "--interval",
-            type=_positive,
+            type=positive_float,
             default=300.0,
             help="Seconds between passes, with --loop (default: %(default)s).",
         )
@@ -95,26 +75,20 @@ class Command(BaseCommand):
         if not options["loop"]:
             self._pass(options)
             return
-        stop = threading.Event()
-
-        def request_stop(signum: int, frame: FrameType | None) -> None:
-            stop.set()
-
-        signal.signal(signal.SIGTERM, request_stop)
-        signal.signal(signal.SIGINT, request_stop)
         if options["verbosity"] >= 1:
             self.stdout.write(f"run_sweeps: a pass every {options['interval']:g}s")
-        while not stop.is_set():
-            close_old_connections()
-            self._pass(options, quiet_when_idle=True)
-            close_old_connections()
-            stop.wait(options["interval"])
 
-    def _pass(self, options: dict[str, Any], *, quiet_when_idle: bool = False) -> None:
+        def one_pass(stop: threading.Event) -> bool:
+            return self._pass(options, quiet_when_idle=True)
+
+        self.run_loop(one_pass, interval=options["interval"], wait_after_work=True)
+
+    def _pass(self, options: dict[str, Any], *, quiet_when_idle: bool = False) -> bool:
         started = time.perf_counter()
         counts = sweep_all(batch_size=options["batch_size"])
         seconds = time.perf_counter() - started
-        if options["verbosity"] < 1 or (quiet_when_idle and not any(counts.values())):
-            return
-        figures = ", ".join(f"{name} {count}" for name, count in counts.items())
-        self.stdout.write(f"{figures} ({seconds:.2f} s)")
+        worked = any(counts.values())
+        if options["verbosity"] >= 1 and (worked or not quiet_when_idle):
+            figures = ", ".join(f"{name} {count}" for name, count in counts.items())
+            self.stdout.write(f"{figures} ({seconds:.2f} s)")
+        return worked
