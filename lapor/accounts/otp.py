@@ -133,7 +133,7 @@ def code_issue(*, user: User, purpose: str, now: datetime | None = None) -> OneT
 def code_verify(*, user: User, purpose: str, code: str, now: datetime | None = None) -> bool:
     """Use the user's live code of ``purpose`` if ``code`` is it; count a wrong try."""
     now = now or timezone.now()
-    code = "".join(ch for ch in (code or "") if ch.isdigit())
+    code = "".join(ch for ch in (code or "") if ch.isdecimal() and ch.isascii())
     with transaction.atomic():
         otp = (
             OneTimeCode.objects.select_for_update()

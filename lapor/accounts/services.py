@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from typing import Any
 
 import phonenumbers
@@ -11,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from lapor.agencies.choices import AgencyKind
@@ -68,7 +70,7 @@ def user_create(
     checked by the forms (as Django does), not here: intake channels such as SMS create
     users with no usable password (``password=None``).
     """
-    errors: dict[str, list[str]] = {}
+    errors: dict[str, Sequence[str | Promise]] = {}
     email = normalize_email(email) if email and email.strip() else None
     phone_raw = phone.strip() if phone and phone.strip() else None
     phone = None

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from lapor.core.exceptions import ServiceError, ValidationFailed
+from lapor.core.http import AuthenticatedHttpRequest
 
 from . import flows
 from .forms import (
@@ -70,7 +71,8 @@ def register(request: HttpRequest) -> HttpResponse:
 
 
 def confirm(request: HttpRequest) -> HttpResponse:
-    user = User.objects.filter(pk=request.session.get(SESSION_CONFIRM)).first()
+    user_pk = request.session.get(SESSION_CONFIRM)
+    user = User.objects.filter(pk=user_pk).first() if user_pk is not None else None
     if user is None or not flows.account_needs_confirmation(user):
         return redirect(LOGIN_URL)
     form = CodeForm(request.POST or None)
@@ -177,7 +179,7 @@ def reset_confirm(request: HttpRequest) -> HttpResponse:
 
 
 @login_required(login_url=LOGIN_URL)
-def profile(request: HttpRequest) -> HttpResponse:
+def profile(request: AuthenticatedHttpRequest) -> HttpResponse:
     user = request.user
     form = ProfileForm(request.POST or None, initial={"full_name": user.full_name})
     if request.method == "POST" and form.is_valid():
@@ -197,7 +199,7 @@ def profile(request: HttpRequest) -> HttpResponse:
 
 
 @login_required(login_url=LOGIN_URL)
-def delete(request: HttpRequest) -> HttpResponse:
+def delete(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = DeleteAccountForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:

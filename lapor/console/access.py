@@ -10,7 +10,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from functools import wraps
-from typing import Any
+from typing import Any, Protocol, cast
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -22,14 +22,36 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 
+from lapor.core.http import AuthenticatedHttpRequest
+
 from .choices import LoginEventKind
-from .selectors import console_access_for
+from .selectors import ConsoleAccess, console_access_for
 from .services import login_event_record
 
 SEEN_KEY = "console_seen"
 # Write the last-seen time at most this often, so a busy official's clicks do not each
 # rewrite the session row.
 SEEN_RESOLUTION = 60
+
+
+class OfficialHttpRequest(AuthenticatedHttpRequest):
+    """The request a view behind :func:`official_required` gets: a signed-in official
+    with a verified second factor, and their console access attached."""
+
+    console: ConsoleAccess
+
+
+class _OTPUser(Protocol):
+    def is_verified(self) -> bool: ...
+
+
+def otp_verified(request: HttpRequest) -> bool:
+    """Whether this session's sign-in passed the second factor.
+
+    django-otp's ``OTPMiddleware`` installs ``is_verified()`` on ``request.user`` for
+    each request; the user model does not declare it, so the checker cannot see it.
+    """
+    return cast(_OTPUser, request.user).is_verified()
 
 
 def safe_next(request: HttpRequest, default: str = "") -> str:
@@ -85,10 +107,12 @@ def official_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpRe
         access = console_access_for(user)
         if not access.roles:
             return render(request, "console/not_official.html", status=403)
-        if not user.is_verified():  # type: ignore[union-attr]
+        if not otp_verified(request):
             return redirect(request, _with_next("console:otp", request))
         session_touch(request)
-        request.console = access  # type: ignore[attr-defined]
-        return view(request, *args, **kwargs)
+        # The checks above are what OfficialHttpRequest promises.
+        official = cast(OfficialHttpRequest, request)
+        official.console = access
+        return view(official, *args, **kwargs)
 
     return wrapped

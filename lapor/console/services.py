@@ -140,7 +140,7 @@ def second_factor_verify(*, user: User, token: str) -> tuple[Any | None, bool]:
     token = "".join((token or "").split()).lower()
     if not token:
         return None, False
-    if token.isdigit() and len(token) == 6:
+    if token.isdecimal() and len(token) == 6:
         for device in TOTPDevice.objects.filter(user=user, confirmed=True):
             if verify_token(user, device.persistent_id, token):
                 return device, False
@@ -313,12 +313,19 @@ def report_note_add(
 
 
 def report_assign(
-    *, report_id: int, actor: User, assignee_id: int, note: str = "", now: datetime | None = None
+    *,
+    report_id: int,
+    actor: User,
+    assignee_id: int | str,
+    note: str = "",
+    now: datetime | None = None,
 ) -> Assignment:
     """Give the report to one officer of the handling agency or unit to work on.
 
     Only the report's dispatchers (its agency admin, or the admin of its unit) assign;
     the officer must be one who may handle it. Recorded as an internal event.
+    ``assignee_id`` may be the raw form value: it is checked against the officers here,
+    after the permission check.
     """
     with transaction.atomic():
         report = (
@@ -334,7 +341,7 @@ def report_assign(
         ):
             raise PermissionDenied()
         officers = {u.pk: u for u in report_officers(report)}
-        assignee = officers.get(int(assignee_id)) if str(assignee_id).isdigit() else None
+        assignee = officers.get(int(assignee_id)) if str(assignee_id).isdecimal() else None
         if assignee is None:
             raise ValidationFailed({"assignee": [_("Choose an officer of this agency.")]})
         assignment, _created = Assignment.objects.update_or_create(

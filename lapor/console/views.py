@@ -15,6 +15,7 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.encoding import force_str
+from django.utils.functional import Promise
 from django.utils.http import urlsafe_base64_decode
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
@@ -37,7 +38,14 @@ from lapor.reports.selectors import (
 from lapor.reports.transitions import Action, allowed_actions
 
 from . import selectors, services
-from .access import official_required, redirect, safe_next, session_touch
+from .access import (
+    OfficialHttpRequest,
+    official_required,
+    otp_verified,
+    redirect,
+    safe_next,
+    session_touch,
+)
 from .choices import LoginEventKind, Page, TemplateKind
 from .models import ReplyTemplate
 
@@ -47,7 +55,7 @@ from .models import ReplyTemplate
 @require_http_methods(["GET", "POST"])
 def login_view(request: HttpRequest) -> HttpResponse:
     """Step 1: login (e-mail or mobile number) and password. Officials only."""
-    error = ""
+    error: str | Promise = ""
     login_value = ""
     if request.method == "POST":
         login_value = request.POST.get("login", "").strip()
@@ -84,7 +92,7 @@ def _signed_in_official(request: HttpRequest) -> User | None:
     user = request.user
     if not user.is_authenticated or not selectors.user_is_console_official(user):
         return None
-    return user  # type: ignore[return-value]
+    return user
 
 
 @require_http_methods(["GET", "POST"])
@@ -95,9 +103,9 @@ def otp_view(request: HttpRequest) -> HttpResponse:
         return redirect(request, reverse("console:login"))
     if services.totp_device_confirmed(user) is None:
         return redirect(request, reverse("console:security"))
-    if request.user.is_verified():  # type: ignore[union-attr]
+    if otp_verified(request):
         return redirect(request, safe_next(request))
-    error = ""
+    error: str | Promise = ""
     if request.method == "POST":
         device, recovery = services.second_factor_verify(
             user=user, token=request.POST.get("token", "")
@@ -138,7 +146,7 @@ def security_view(request: HttpRequest) -> HttpResponse:
     if user is None:
         return redirect(request, reverse("console:login"))
     confirmed = services.totp_device_confirmed(user)
-    verified = request.user.is_verified()  # type: ignore[union-attr]
+    verified = otp_verified(request)
     if confirmed is not None and not verified:
         return redirect(request, reverse("console:otp"))
 
@@ -201,7 +209,7 @@ def logout_view(request: HttpRequest) -> HttpResponse:
         services.login_event_record(
             request=request,
             kind=LoginEventKind.LOGOUT,
-            user=request.user,  # type: ignore[arg-type]
+            user=request.user,
         )
     logout(request)
     return redirect(request, reverse("console:login"))
@@ -238,8 +246,8 @@ def invitation_view(request: HttpRequest, uidb64: str, token: str) -> HttpRespon
 # --- shared page context -------------------------------------------------------------------
 
 
-def _nav(request: HttpRequest, current: str) -> dict[str, Any]:
-    access: selectors.ConsoleAccess = request.console  # type: ignore[attr-defined]
+def _nav(request: OfficialHttpRequest, current: str) -> dict[str, Any]:
+    access = request.console
     counters = selectors.inbox_counters(request.user) if access.inbox else {}
     return {"access": access, "current": current, "counters": counters}
 
@@ -263,8 +271,8 @@ def _page_number(request: HttpRequest) -> int:
 
 
 @official_required
-def home(request: HttpRequest) -> HttpResponse:
-    access: selectors.ConsoleAccess = request.console  # type: ignore[attr-defined]
+def home(request: OfficialHttpRequest) -> HttpResponse:
+    access = request.console
     if access.inbox:
         return redirect(request, reverse("console:inbox"))
     if access.desk:
@@ -278,8 +286,8 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 @official_required
-def desk(request: HttpRequest) -> HttpResponse:
-    access: selectors.ConsoleAccess = request.console  # type: ignore[attr-defined]
+def desk(request: OfficialHttpRequest) -> HttpResponse:
+    access = request.console
     if not access.desk:
         raise Http404
     tab = request.GET.get("tab", "submitted")
@@ -298,7 +306,7 @@ def desk(request: HttpRequest) -> HttpResponse:
 
 
 @official_required
-def desk_next(request: HttpRequest) -> HttpResponse:
+def desk_next(request: OfficialHttpRequest) -> HttpResponse:
     """The report at the top of the queue (after a decision: on to the next one)."""
     listing = selectors.desk_queue(request.user)
     if listing.rows:
@@ -310,7 +318,7 @@ def desk_next(request: HttpRequest) -> HttpResponse:
 
 
 def _ids(request: HttpRequest) -> list[int]:
-    return [int(v) for v in request.POST.getlist("ids") if v.isdigit()]
+    return [int(v) for v in request.POST.getlist("ids") if v.isdecimal()]
 
 
 def _bulk_message(request: HttpRequest, result: Any) -> None:
@@ -327,7 +335,7 @@ def _bulk_message(request: HttpRequest, result: Any) -> None:
 
 @official_required
 @require_POST
-def desk_bulk(request: HttpRequest) -> HttpResponse:
+def desk_bulk(request: OfficialHttpRequest) -> HttpResponse:
     """Bulk moves from the queue: archive as spam or as duplicates, or send to one agency."""
     ids = _ids(request)
     op = request.POST.get("op", "")
@@ -374,8 +382,8 @@ def desk_bulk(request: HttpRequest) -> HttpResponse:
 
 
 @official_required
-def inbox(request: HttpRequest) -> HttpResponse:
-    access: selectors.ConsoleAccess = request.console  # type: ignore[attr-defined]
+def inbox(request: OfficialHttpRequest) -> HttpResponse:
+    access = request.console
     if not access.inbox:
         raise Http404
     filters = selectors.InboxFilter.from_query(request.GET)
@@ -411,7 +419,7 @@ def _inbox_units(access: selectors.ConsoleAccess) -> list[Agency]:
 
 @official_required
 @require_POST
-def inbox_bulk(request: HttpRequest) -> HttpResponse:
+def inbox_bulk(request: OfficialHttpRequest) -> HttpResponse:
     """Pass many reports to one unit, with one instruction."""
     ids = _ids(request)
     back = reverse("console:inbox") + "?" + request.POST.get("back", "")
@@ -435,7 +443,7 @@ def inbox_bulk(request: HttpRequest) -> HttpResponse:
 
 @official_required
 @require_POST
-def saved_view_save(request: HttpRequest) -> HttpResponse:
+def saved_view_save(request: OfficialHttpRequest) -> HttpResponse:
     query = request.POST.get("query", "")
     try:
         services.saved_view_save(
@@ -450,7 +458,7 @@ def saved_view_save(request: HttpRequest) -> HttpResponse:
 
 @official_required
 @require_POST
-def saved_view_delete(request: HttpRequest, pk: int) -> HttpResponse:
+def saved_view_delete(request: OfficialHttpRequest, pk: int) -> HttpResponse:
     services.saved_view_delete(user=request.user, view_id=pk)
     return redirect(request, reverse("console:inbox"))
 
@@ -459,8 +467,8 @@ def saved_view_delete(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @official_required
-def oversight(request: HttpRequest) -> HttpResponse:
-    access: selectors.ConsoleAccess = request.console  # type: ignore[attr-defined]
+def oversight(request: OfficialHttpRequest) -> HttpResponse:
+    access = request.console
     if not access.oversight:
         raise Http404
     try:
@@ -508,7 +516,7 @@ DESK_ACTIONS = {Action.DISPOSE, Action.HOLD, Action.ARCHIVE}
 
 
 def _report_context(
-    request: HttpRequest,
+    request: OfficialHttpRequest,
     report: Any,
     *,
     errors: dict[str, list[str]] | None = None,
@@ -581,7 +589,7 @@ def _report_context(
         ctx["officers"] = selectors.report_officers(report)
     ctx["can_assign"] = can_assign
     ctx["assignment"] = _assignment(report)
-    access: selectors.ConsoleAccess = request.console  # type: ignore[attr-defined]
+    access = request.console
     ctx["can_note"] = (
         not access.read_only
         and report.status not in (Status.ARCHIVED, Status.CLOSED)
@@ -598,17 +606,17 @@ def _assignment(report: Any) -> Any:
 
 
 @official_required
-def report_detail(request: HttpRequest, tracking_id: str) -> HttpResponse:
+def report_detail(request: OfficialHttpRequest, tracking_id: str) -> HttpResponse:
     report = selectors.console_report_get(request.user, tracking_id=tracking_id)
     return render(request, "console/report.html", _report_context(request, report))
 
 
-def _template_body(request: HttpRequest, note: str) -> str:
+def _template_body(request: OfficialHttpRequest, note: str) -> str:
     """No JavaScript: a chosen template fills an empty note on the server."""
     if note.strip():
         return note
     pk = request.POST.get("template", "")
-    if pk.isdigit():
+    if pk.isdecimal():
         allowed = {t.pk: t for t in selectors.reply_templates_for(request.user)}
         template = allowed.get(int(pk))
         if template:
@@ -667,7 +675,7 @@ WITH_VISIBILITY = frozenset({Action.FOLLOW_UP})
 
 @official_required
 @require_POST
-def report_action(request: HttpRequest, tracking_id: str, action: str) -> HttpResponse:
+def report_action(request: OfficialHttpRequest, tracking_id: str, action: str) -> HttpResponse:
     report = selectors.console_report_get(request.user, tracking_id=tracking_id)
     try:
         move = Action(action)
@@ -710,7 +718,7 @@ def report_action(request: HttpRequest, tracking_id: str, action: str) -> HttpRe
 
 @official_required
 @require_POST
-def report_note(request: HttpRequest, tracking_id: str) -> HttpResponse:
+def report_note(request: OfficialHttpRequest, tracking_id: str) -> HttpResponse:
     report = selectors.console_report_get(request.user, tracking_id=tracking_id)
     try:
         services.report_note_add(
@@ -733,7 +741,7 @@ def report_note(request: HttpRequest, tracking_id: str) -> HttpResponse:
 
 @official_required
 @require_POST
-def report_assign(request: HttpRequest, tracking_id: str) -> HttpResponse:
+def report_assign(request: OfficialHttpRequest, tracking_id: str) -> HttpResponse:
     report = selectors.console_report_get(request.user, tracking_id=tracking_id)
     try:
         services.report_assign(
@@ -752,7 +760,7 @@ def report_assign(request: HttpRequest, tracking_id: str) -> HttpResponse:
 # --- agency administration ------------------------------------------------------------------
 
 
-def _administered(request: HttpRequest, agency_id: int) -> Agency:
+def _administered(request: OfficialHttpRequest, agency_id: int) -> Agency:
     for agency in selectors.agency_admin_agencies(request.user):
         if agency.pk == agency_id:
             return agency
@@ -760,8 +768,8 @@ def _administered(request: HttpRequest, agency_id: int) -> Agency:
 
 
 @official_required
-def agency_admin(request: HttpRequest) -> HttpResponse:
-    access: selectors.ConsoleAccess = request.console  # type: ignore[attr-defined]
+def agency_admin(request: OfficialHttpRequest) -> HttpResponse:
+    access = request.console
     if not access.agency_admin:
         raise Http404
     agencies = []
@@ -788,10 +796,10 @@ def agency_admin(request: HttpRequest) -> HttpResponse:
 
 @official_required
 @require_POST
-def agency_unit_create(request: HttpRequest, agency_id: int) -> HttpResponse:
+def agency_unit_create(request: OfficialHttpRequest, agency_id: int) -> HttpResponse:
     agency = _administered(request, agency_id)
     parent = agency
-    if request.POST.get("parent", "").isdigit():
+    if request.POST.get("parent", "").isdecimal():
         parent = get_object_or_404(
             Agency, pk=int(request.POST["parent"]), path__startswith=agency.path
         )
@@ -808,10 +816,10 @@ def agency_unit_create(request: HttpRequest, agency_id: int) -> HttpResponse:
 
 @official_required
 @require_POST
-def agency_invite(request: HttpRequest, agency_id: int) -> HttpResponse:
+def agency_invite(request: OfficialHttpRequest, agency_id: int) -> HttpResponse:
     agency = _administered(request, agency_id)
     where = agency
-    if request.POST.get("unit", "").isdigit():
+    if request.POST.get("unit", "").isdecimal():
         where = get_object_or_404(
             Agency, pk=int(request.POST["unit"]), path__startswith=agency.path
         )
@@ -835,7 +843,7 @@ def agency_invite(request: HttpRequest, agency_id: int) -> HttpResponse:
 
 @official_required
 @require_POST
-def agency_revoke(request: HttpRequest, pk: int) -> HttpResponse:
+def agency_revoke(request: OfficialHttpRequest, pk: int) -> HttpResponse:
     membership = get_object_or_404(RoleMembership.objects.select_related("agency", "user"), pk=pk)
     try:
         if membership.user_id == request.user.pk:
@@ -850,7 +858,7 @@ def agency_revoke(request: HttpRequest, pk: int) -> HttpResponse:
 
 @official_required
 @require_POST
-def agency_template_create(request: HttpRequest, agency_id: int) -> HttpResponse:
+def agency_template_create(request: OfficialHttpRequest, agency_id: int) -> HttpResponse:
     agency = _administered(request, agency_id)
     try:
         services.reply_template_create(
@@ -871,7 +879,7 @@ def agency_template_create(request: HttpRequest, agency_id: int) -> HttpResponse
 
 @official_required
 @require_POST
-def agency_template_deactivate(request: HttpRequest, pk: int) -> HttpResponse:
+def agency_template_deactivate(request: OfficialHttpRequest, pk: int) -> HttpResponse:
     template = get_object_or_404(ReplyTemplate.objects.select_related("agency"), pk=pk)
     try:
         services.reply_template_deactivate(actor=request.user, template=template)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.core.cache import cache
@@ -32,6 +32,12 @@ CLASSIFICATION_HINTS = {
     Classification.ASPIRASI: _("An idea or a request to make a public service better."),
     Classification.INFORMASI: _("You want information from a public agency."),
 }
+
+
+def _choice_field(form: forms.BaseForm, name: str) -> forms.ChoiceField:
+    """A field the form class declares as a ``ChoiceField``; ``form.fields`` is typed as
+    plain ``Field``, which has no ``choices``."""
+    return cast(forms.ChoiceField, form.fields[name])
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -171,17 +177,18 @@ class ReportForm(GovForm):
     def __init__(self, *args: Any, values: Mapping[str, Any] | None = None, **kwargs: Any):
         super().__init__(*args, **kwargs)
         source = values if values is not None else (self.data or self.initial or {})
-        self.fields["category"].choices = category_choices()
+        _choice_field(self, "category").choices = category_choices()
         parent = None
         for level in REGION_LEVELS:
-            self.fields[level].choices = region_choices(level, parent)
+            field = _choice_field(self, level)
+            field.choices = region_choices(level, parent)
             chosen = str(source.get(level) or "")
-            valid = {code for code, _label in self.fields[level].choices}
+            valid = {code for code, _label in field.choices}
             parent = chosen if chosen and chosen in valid else None
             if parent is None:
                 # Levels below an empty one show nothing to choose yet.
                 for lower in REGION_LEVELS[REGION_LEVELS.index(level) + 1 :]:
-                    self.fields[lower].choices = [_placeholder(lower)]
+                    _choice_field(self, lower).choices = [_placeholder(lower)]
                 break
         for level in REGION_LEVELS:
             self.fields[level].widget.attrs["data-region-level"] = level
@@ -320,8 +327,8 @@ class FilterForm(forms.Form):
     def __init__(self, *args: Any, **kwargs: Any):
         super().__init__(*args, **kwargs)
         topics, provinces = _filter_choices()
-        self.fields["category"].choices = [("", str(_("All topics"))), *topics]
-        self.fields["province"].choices = [("", str(_("All provinces"))), *provinces]
+        _choice_field(self, "category").choices = [("", str(_("All topics"))), *topics]
+        _choice_field(self, "province").choices = [("", str(_("All provinces"))), *provinces]
 
 
 def _filter_choices() -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:

@@ -10,6 +10,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST, require_safe
 
@@ -442,7 +443,7 @@ def browse(request: HttpRequest) -> HttpResponse:
 @require_safe
 def lookup(request: HttpRequest) -> HttpResponse:
     raw = request.GET.get("id", "")
-    error = ""
+    error: str | Promise = ""
     if raw:
         tracking_id = normalize_tracking_id(raw)
         if tracking_id is None:

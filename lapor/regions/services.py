@@ -180,7 +180,11 @@ def _row_problem(
     spec: LevelFile, code: str, parent_code: str | None, name: str, seen: set[str]
 ) -> str | None:
     parts = code.split(".")
-    if not code or len(parts) != spec.level or not all(p.isdigit() for p in parts):
+    if (
+        not code
+        or len(parts) != spec.level
+        or not all(p.isascii() and p.isdecimal() for p in parts)
+    ):
         return str(
             _("code %(code)r is not a level-%(level)d code") % {"code": code, "level": spec.level}
         )

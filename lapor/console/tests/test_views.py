@@ -303,6 +303,12 @@ def test_assign_to_an_officer_and_filter_mine(cast: Any) -> None:
         {"assignee": cast.other_dinas_admin.pk},
     )
     assert Assignment.objects.get(report=report).assignee_id == cast.dinas_admin.pk
+    # A digit that is not a decimal number is bad input, not a server error.
+    odd = client.post(
+        reverse("console:report_assign", args=[report.tracking_id]), {"assignee": "²"}
+    )
+    assert odd.status_code < 500
+    assert Assignment.objects.get(report=report).assignee_id == cast.dinas_admin.pk
     dinas = verified_client(cast.dinas_admin)
     mine = dinas.get(reverse("console:inbox"), {"mine": "1"})
     assert [r.report.pk for r in mine.context["listing"].rows] == [report.pk]
