@@ -222,8 +222,9 @@ class Report(models.Model):
                 name="report_unit_work_due",
                 condition=Q(status__in=INBOX_STEPS),
             ),
-            models.Index(fields=["reply_due_at"], name="report_reply_due"),
-            models.Index(fields=["resolution_due_at"], name="report_resolution_due"),
+            # No index on ``reply_due_at`` or ``resolution_due_at``: nothing filters or
+            # sorts on them (the sweeps read ``(status, due_at)``), and on a table this
+            # wide every index is written again by each move and sweep mark.
             # The sweeps' partial indexes: each holds only rows with work pending.
             models.Index(
                 fields=["remind_at"],
@@ -263,7 +264,12 @@ class ReportEvent(AppendOnlyModel):
     ``code`` is dotted (``report.disposed``); ``visibility`` says who may read it.
     """
 
-    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="events")
+    report = models.ForeignKey(
+        Report,
+        on_delete=models.CASCADE,
+        related_name="events",
+        db_index=False,  # covered by ``event_report_time``, which starts with it
+    )
     code = models.CharField(_("event"), max_length=50)
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -272,10 +278,16 @@ class ReportEvent(AppendOnlyModel):
         null=True,
         blank=True,
         related_name="+",
+        db_index=False,  # partial index below
     )
     actor_role = models.CharField(_("acting as"), max_length=20, blank=True)
     actor_agency = models.ForeignKey(
-        "agencies.Agency", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        "agencies.Agency",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        db_index=False,  # partial index below
     )
     created_at = models.DateTimeField(_("time"), default=timezone.now)
     from_status = models.CharField(max_length=20, choices=Status.choices, blank=True)
@@ -290,7 +302,18 @@ class ReportEvent(AppendOnlyModel):
         verbose_name = _("report event")
         verbose_name_plural = _("report events")
         ordering = ["created_at", "id"]
-        indexes = [models.Index(fields=["report", "created_at"], name="event_report_time")]
+        indexes = [
+            models.Index(fields=["report", "created_at"], name="event_report_time"),
+            # For deleting a user or an agency (``SET_NULL``) and "what did they do".
+            # Partial: the system's events (every sweep's) have no actor and would
+            # only grow these indexes.
+            models.Index(fields=["actor"], name="event_actor", condition=Q(actor__isnull=False)),
+            models.Index(
+                fields=["actor_agency"],
+                name="event_actor_agency",
+                condition=Q(actor_agency__isnull=False),
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.code} @ {self.created_at:%Y-%m-%d %H:%M}"

@@ -42,6 +42,7 @@ from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 
+from lapor.agencies.models import Agency
 from lapor.deadlines.calendar import add_working_days
 
 from .choices import ArchiveReason, OmbudsmanConsent, Status, Visibility
@@ -174,11 +175,14 @@ def _sweep_moves(
     """
     moved = 0
     skipped: set[int] = set()
+    agencies: dict[int, Agency] = {}  # read once for all batches
     while True:
         ids = list(due.exclude(pk__in=skipped).values_list("pk", flat=True)[:batch_size])
         if not ids:
             return moved
-        result = transition_many(report_ids=ids, action=action, actor=None, params=params, now=now)
+        result = transition_many(
+            report_ids=ids, action=action, actor=None, params=params, now=now, agencies=agencies
+        )
         moved += len(result.done)
         skipped.update(result.skipped)
         for pk, reason in result.skipped.items():
@@ -263,11 +267,12 @@ def _sweep_marks(
     ``mark`` always clears the row's pending column, so every batch makes progress.
     """
     counts: dict[str, int] = {}
+    agencies: dict[int, Agency] = {}  # read once for all batches
     while True:
         with transaction.atomic():
             rows = list(due.select_for_update(skip_locked=True)[:batch_size])
             if attach_places:
-                report_attach_places(rows)
+                report_attach_places(rows, agencies=agencies)
             changes = []
             events: list[ReportEvent] = []
             for report in rows:
