@@ -14,9 +14,10 @@ than every due date, reminder, escalation and 60-day mark in the table, so that 
 is due at ``T`` however many reports are open; then ``--due`` reports (spread over the
 table) are *planted* due at ``T``: expired holds, answers past their reply time, reports
 60 days old, steps overdue at a unit or an agency (two escalations follow), and
-reminders. The planted rows are saved to ``bench_sweeps_saved`` first and restored
-afterwards, with the events and outbox rows the sweep wrote deleted, so the run is
-repeatable (an interrupted run is repaired by the next). The sweeps commit for real.
+reminders. The planted rows (and their sweep states) are saved to
+``bench_sweeps_saved`` (``_sweep``) first and restored afterwards, with the events and
+outbox rows the sweep wrote deleted, so the run is repeatable (an interrupted run is
+repaired by the next). The sweeps commit for real.
 
 ``--all-open`` first makes every report of the table open (closed and archived ones
 become in-progress and submitted, one UPDATE of the whole table, once): the target is
@@ -65,6 +66,18 @@ def _columns() -> list[str]:
     return [f.column for f in Report._meta.concrete_fields]
 
 
+def _sweep_table() -> str:
+    from lapor.reports.models import ReportSweepState
+
+    return ReportSweepState._meta.db_table
+
+
+def _sweep_columns() -> list[str]:
+    from lapor.reports.models import ReportSweepState
+
+    return [str(f.column) for f in ReportSweepState._meta.concrete_fields]
+
+
 def restore() -> int:
     """Put back the rows a previous (maybe interrupted) run planted; return how many."""
     from django.db import connection, transaction
@@ -78,12 +91,19 @@ def restore() -> int:
         cursor.execute(f"SELECT count(*) FROM {SAVED}")
         count = cursor.fetchone()[0]
         cursor.execute(f"UPDATE {table} SET {assignments} FROM {SAVED} s WHERE {table}.id = s.id")
+        sweeps = _sweep_table()
+        sweep_set = ", ".join(f'"{c}" = s."{c}"' for c in _sweep_columns() if c != "report_id")
+        cursor.execute(
+            f"UPDATE {sweeps} SET {sweep_set} FROM {SAVED}_sweep s "
+            f"WHERE {sweeps}.report_id = s.report_id"
+        )
         cursor.execute(f"SELECT max_event, max_outbox FROM {SAVED}_marks")
         max_event, max_outbox = cursor.fetchone()
         # Only the sweep wrote these (a bench database has no other writers).
         cursor.execute("DELETE FROM reports_reportevent WHERE id > %s", [max_event])
         cursor.execute("DELETE FROM core_outboxmessage WHERE id > %s", [max_outbox])
         cursor.execute(f"DROP TABLE {SAVED}")
+        cursor.execute(f"DROP TABLE {SAVED}_sweep")
         cursor.execute(f"DROP TABLE {SAVED}_marks")
     return count
 
@@ -111,20 +131,19 @@ def quiet_moment() -> datetime:
     """A moment before anything in the table is due (see the module's docstring)."""
     from django.db.models import Min
 
-    from lapor.reports.models import OFFICIALS_STEPS, WORKING_STEPS, Report
+    from lapor.reports.models import WORKING_STEPS, Report, ReportSweepState
     from lapor.reports.transitions import CONSENT_AFTER
 
+    states = ReportSweepState.objects
     # Each MIN reads the first entry of the index its sweep uses.
     candidates = [
         Report.objects.filter(status="on_hold").aggregate(m=Min("due_at"))["m"],
         Report.objects.filter(status="resolved").aggregate(m=Min("due_at"))["m"],
-        Report.objects.filter(remind_at__isnull=False).aggregate(m=Min("remind_at"))["m"],
-        Report.objects.filter(overdue_marked_at__isnull=True, status__in=OFFICIALS_STEPS).aggregate(
-            m=Min("due_at")
+        states.filter(remind_at__isnull=False).aggregate(m=Min("remind_at"))["m"],
+        states.filter(overdue_marked_at__isnull=True, overdue_at__isnull=False).aggregate(
+            m=Min("overdue_at")
         )["m"],
-        Report.objects.filter(escalation_due_at__isnull=False).aggregate(
-            m=Min("escalation_due_at")
-        )["m"],
+        states.filter(escalation_due_at__isnull=False).aggregate(m=Min("escalation_due_at"))["m"],
     ]
     submitted = Report.objects.filter(status__in=WORKING_STEPS, ombudsman_consent="").aggregate(
         m=Min("submitted_at")
@@ -143,8 +162,9 @@ def plant(n: int, at: datetime) -> dict[str, int]:
     from django.db.models import Max
 
     from lapor.core.models import OutboxMessage
-    from lapor.reports.deadlines import SWEEP_FIELDS, report_recompute_deadlines
-    from lapor.reports.models import Report, ReportEvent
+    from lapor.reports.deadlines import report_recompute_deadlines
+    from lapor.reports.models import Report, ReportEvent, ReportSweepState
+    from lapor.reports.transitions import sweep_states_write
 
     table = _table()
     # Reports that an agency and a unit hold, spread over the table by id.
@@ -169,20 +189,28 @@ def plant(n: int, at: datetime) -> dict[str, int]:
         # Plain integers, written into the statement: both databases read a list this way.
         id_list = ",".join(str(int(pk)) for pk in ids)
         cursor.execute(f"CREATE TABLE {SAVED} AS SELECT * FROM {table} WHERE id IN ({id_list})")
+        cursor.execute(
+            f"CREATE TABLE {SAVED}_sweep AS SELECT * FROM {_sweep_table()} "
+            f"WHERE report_id IN ({id_list})"
+        )
         max_event = ReportEvent.objects.aggregate(m=Max("id"))["m"] or 0
         max_outbox = OutboxMessage.objects.aggregate(m=Max("id"))["m"] or 0
         cursor.execute(f"CREATE TABLE {SAVED}_marks (max_event bigint, max_outbox bigint)")
         cursor.execute(f"INSERT INTO {SAVED}_marks VALUES (%s, %s)", [max_event, max_outbox])
 
         quiet = {
-            "remind_at": None,
-            "overdue_marked_at": None,
-            "escalation_level": 0,
-            "escalation_due_at": None,
             "submitted_at": at - timedelta(days=30),  # the Ombudsman is not due
             "closed_at": None,
             "archive_reason": "",
         }
+        # Nothing pending, except what each kind sets below.
+        ReportSweepState.objects.filter(report_id__in=ids).update(
+            remind_at=None,
+            overdue_at=None,
+            overdue_marked_at=None,
+            escalation_level=0,
+            escalation_due_at=None,
+        )
         Report.objects.filter(pk__in=kinds["holds_archived"]).update(
             **quiet, status="on_hold", hold_due_at=before, due_at=before
         )
@@ -203,24 +231,27 @@ def plant(n: int, at: datetime) -> dict[str, int]:
         consent = list(
             Report.objects.filter(pk__in=kinds["consent_asked"]).select_related("agency", "region")
         )
-        for report in consent:
-            report_recompute_deadlines(report)
-        Report.objects.bulk_update(
-            consent, ["resolution_due_at", "due_at", *SWEEP_FIELDS], batch_size=1000
+        recomputed = [report_recompute_deadlines(report) for report in consent]
+        Report.objects.bulk_update(consent, ["resolution_due_at", "due_at"], batch_size=1000)
+        sweep_states_write(
+            [(report.pk, r.sweep) for report, r in zip(consent, recomputed, strict=True)]
         )
         overdue = kinds["overdue"]
         Report.objects.filter(pk__in=overdue).update(
             **quiet, status="in_progress", due_at=before, resolution_due_at=before
         )
+        ReportSweepState.objects.filter(report_id__in=overdue).update(overdue_at=before)
         Report.objects.filter(pk__in=overdue[1::2]).update(unit=None)
-        Report.objects.filter(pk__in=kinds["reminders"]).update(
-            **{**quiet, "remind_at": at - timedelta(minutes=1)},
-            status="disposed",
-            due_at=at + timedelta(hours=10),
+        reminders = kinds["reminders"]
+        Report.objects.filter(pk__in=reminders).update(
+            **quiet, status="disposed", due_at=at + timedelta(hours=10)
+        )
+        ReportSweepState.objects.filter(report_id__in=reminders).update(
+            remind_at=at - timedelta(minutes=1), overdue_at=at + timedelta(hours=10)
         )
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
-            cursor.execute(f"ANALYZE {table}")
+            cursor.execute(f"ANALYZE {table}, {_sweep_table()}")
     return {kind: len(rows) for kind, rows in kinds.items()}
 
 
@@ -239,12 +270,14 @@ def explain(at: datetime) -> list[str]:
         with transaction.atomic():
             qs = query(at)
             if name in ("reminders", "overdue", "escalations"):
-                qs = qs.select_for_update(skip_locked=True, of=("self",))
+                # As ``sweeps._sweep_marks`` locks them: the state and its report.
+                qs = qs.select_for_update(skip_locked=True, of=("self", "report"))
             else:
                 qs = qs.values_list("pk", flat=True)
             plan = qs[:BATCH_SIZE].explain()
         print(f"-- {name}\n{plan}\n")
-        if connection.vendor == "postgresql" and f"Seq Scan on {table}" in plan:
+        scans = (f"Seq Scan on {table}", f"Seq Scan on {_sweep_table()}")
+        if connection.vendor == "postgresql" and any(scan in plan for scan in scans):
             bad.append(name)
     return bad
 

@@ -74,7 +74,10 @@ class OutboxMessage(models.Model):
 
     topic = models.CharField(_("topic"), max_length=100)
     payload = models.JSONField(_("payload"), default=dict, encoder=DjangoJSONEncoder)
-    idempotency_key = models.CharField(_("idempotency key"), max_length=200, unique=True)
+    # Unique through ``Meta.constraints``, not ``unique=True``: on PostgreSQL that would
+    # add a second, ``varchar_pattern_ops`` index for LIKE, which nothing here runs and
+    # every insert would pay for.
+    idempotency_key = models.CharField(_("idempotency key"), max_length=200)
     status = models.CharField(
         _("status"), max_length=12, choices=OutboxStatus.choices, default=OutboxStatus.PENDING
     )
@@ -95,6 +98,9 @@ class OutboxMessage(models.Model):
         indexes = [
             models.Index(fields=["status", "next_attempt_at"], name="core_outbox_due_idx"),
             models.Index(fields=["topic", "status"], name="core_outbox_topic_idx"),
+        ]
+        constraints = [
+            models.UniqueConstraint(fields=["idempotency_key"], name="core_outbox_idempotency_key"),
         ]
 
     def __str__(self) -> str:

@@ -4,14 +4,16 @@
 every move (see docs/workflow.md). It is a pure function of the report's fields: the
 same report always gets the same due dates, whenever it is recomputed.
 
-It also keeps the sweeps' bookkeeping (``reports.sweeps``) honest: when ``due_at``
-changes, the report has a new step to be reminded of, marked overdue for and escalated
-for, so the reminder is re-armed and the overdue mark and escalation are cleared.
+It also computes the sweeps' bookkeeping (``ReportSweepState``, read by
+``reports.sweeps``), which the caller writes beside the report: when ``due_at`` changes,
+the report has a new step to be reminded of, marked overdue for and escalated for, so
+the reminder is re-armed and the overdue mark and escalation are cleared.
 """
 
 from __future__ import annotations
 
 from datetime import datetime, time, timedelta
+from typing import Any, NamedTuple
 from zoneinfo import ZoneInfo
 
 from django.db import models
@@ -21,7 +23,7 @@ from lapor.deadlines import rules
 from lapor.deadlines.calendar import DEFAULT_TZ, add_working_days, is_working_day
 
 from .choices import Status
-from .models import EscalationLevel, Report
+from .models import OFFICIALS_STEPS, EscalationLevel, Report
 
 # Which due field ``due_at`` stands for in each status (what a reminder is about).
 DUE_FIELD: dict[str, str] = {
@@ -32,8 +34,20 @@ DUE_FIELD: dict[str, str] = {
     Status.RESOLVED: "reply_due_at",
     Status.ESCALATED: "resolution_due_at",
 }
-# The sweeps' columns that belong to one due date (reset together when it changes).
+# The sweep state's columns that belong to one due date (reset together when it changes).
 SWEEP_FIELDS = ["remind_at", "overdue_marked_at", "escalation_level", "escalation_due_at"]
+
+
+class Recomputed(NamedTuple):
+    """What ``report_recompute_deadlines`` changed.
+
+    ``fields``: the report's fields set (the caller saves them). ``sweep``: the values
+    of the report's ``ReportSweepState`` to write (the caller upserts them): always
+    ``overdue_at``, plus ``SWEEP_FIELDS`` when the due date changed.
+    """
+
+    fields: list[str]
+    sweep: dict[str, Any]
 
 
 class DueState(models.TextChoices):
@@ -87,28 +101,31 @@ def report_reminder_at(report: Report) -> datetime | None:
     )
 
 
-def report_recompute_deadlines(report: Report) -> list[str]:
-    """Set the due fields for ``report.status``; return the names of the fields set.
+def report_recompute_deadlines(report: Report) -> Recomputed:
+    """Set the due fields for ``report.status``; return the fields set and the sweep
+    state that goes with them.
 
-    The caller saves them (``save(update_fields=...)``). Due fields of earlier steps
-    are kept as history; only ``due_at`` says what is due now. When ``due_at`` changes,
-    the sweeps' columns start over for the new due date (``SWEEP_FIELDS``).
+    The caller saves both (``save(update_fields=...)``, ``sweep_states_write``). Due
+    fields of earlier steps are kept as history; only ``due_at`` says what is due now.
+    When ``due_at`` changes, the sweeps' bookkeeping starts over for the new due date
+    (``SWEEP_FIELDS``).
     """
     tz = report_timezone(report)
     region_code = report_region_code(report)
     previous_due = report.due_at
     fields = _recompute_due(report, tz, region_code)
-    if report.due_at != previous_due:
-        report.remind_at = (
-            None
-            if report.due_at is None
-            else reminder_at(report.due_at, tz=tz, region_code=region_code)
+    due_at = report.due_at
+    sweep: dict[str, Any] = {
+        "overdue_at": due_at if report.status in OFFICIALS_STEPS else None,
+    }
+    if due_at != previous_due:
+        sweep["remind_at"] = (
+            None if due_at is None else reminder_at(due_at, tz=tz, region_code=region_code)
         )
-        report.overdue_marked_at = None
-        report.escalation_level = EscalationLevel.NONE
-        report.escalation_due_at = None
-        fields += SWEEP_FIELDS
-    return fields
+        sweep["overdue_marked_at"] = None
+        sweep["escalation_level"] = EscalationLevel.NONE
+        sweep["escalation_due_at"] = None
+    return Recomputed(fields, sweep)
 
 
 def _recompute_due(report: Report, tz: str, region_code: str | None) -> list[str]:

@@ -46,7 +46,7 @@ from .choices import (
     Visibility,
 )
 from .deadlines import report_recompute_deadlines, report_region_code, report_timezone
-from .models import Report, ReportEvent
+from .models import Report, ReportEvent, ReportSweepState
 from .permissions import REPORTER, SYSTEM
 
 # WIB has no daylight saving: a fixed offset is exact and much cheaper than zoneinfo.
@@ -1287,6 +1287,25 @@ class EventSpec:
 class Generated:
     report: Draft
     events: list[EventSpec]
+    sweep: dict[str, Any]  # ``Recomputed.sweep``: the report's ``ReportSweepState``
+
+    def sweep_row(self) -> list[Any]:
+        values = self.sweep
+        return [self.report.id, *(values.get(name, default) for name, default in _SWEEP_DEFAULTS)]
+
+    def sweep_to_model(self) -> ReportSweepState:
+        return ReportSweepState(**dict(zip(SWEEP_COLUMNS, self.sweep_row(), strict=True)))
+
+
+# The sweep state's columns after ``report_id``, with the value of a fresh report.
+_SWEEP_DEFAULTS = (
+    ("remind_at", None),
+    ("overdue_at", None),
+    ("overdue_marked_at", None),
+    ("escalation_level", 0),
+    ("escalation_due_at", None),
+)
+SWEEP_COLUMNS = ("report_id", *(name for name, _default in _SWEEP_DEFAULTS))
 
 
 # How a report ends, by how long ago it was filed (days): new reports are still being
@@ -1553,12 +1572,14 @@ class ReportGenerator:
         report.address = f"{place.desa_full}, Kec. {place.kecamatan}, {place.kota}"[:255]
         report.updated_at = path.events[-1].created_at
         report.version = len(path.events)
-        report_recompute_deadlines(report)  # type: ignore[arg-type]
+        sweep = report_recompute_deadlines(report).sweep  # type: ignore[arg-type]
+        if "escalation_level" in sweep:
+            sweep["escalation_level"] = int(sweep["escalation_level"])  # plain, for COPY
         if pk is not None:
             self._recent.append((report.submitted_at, pk, tracking_id))
             if len(self._recent) > 500:
                 del self._recent[:250]
-        return Generated(report=report, events=path.events)
+        return Generated(report=report, events=path.events, sweep=sweep)
 
     def duplicate_target(self, before: datetime) -> tuple[int, str] | None:
         """An earlier report (pk, tracking ID) that a new one can repeat."""
@@ -2274,7 +2295,10 @@ def reports_generate(
     if postgres and count >= 10_000:
         with connection.cursor() as cursor:
             # Fresh statistics, so that the planner knows the tables just grew.
-            cursor.execute(f"ANALYZE {Report._meta.db_table}, {ReportEvent._meta.db_table}")
+            cursor.execute(
+                f"ANALYZE {Report._meta.db_table}, {ReportSweepState._meta.db_table}, "
+                f"{ReportEvent._meta.db_table}"
+            )
     result.seconds = time.monotonic() - started
     return result
 
@@ -2298,10 +2322,13 @@ def _generate_here(
             generated = [gen.generate(pk, tid) for pk, tid in zip(ids, tracking_ids, strict=True)]
             n_events = sum(len(g.events) for g in generated)
             if postgres:
-                reports_text, events_text = _copy_text(generated)
-                _copy_in(reports_text, events_text)
+                _copy_in(*_copy_text(generated))
             else:
                 Report.objects.bulk_create([g.report.to_model() for g in generated], batch_size=500)
+                ReportSweepState.objects.bulk_create(
+                    [g.sweep_to_model() for g in generated],
+                    batch_size=500,
+                )
                 ReportEvent.objects.bulk_create(
                     [e.to_model(g.report.id) for g in generated for e in g.events],
                     batch_size=500,
@@ -2355,9 +2382,9 @@ def _generate_with_producers(
                 continue
             if isinstance(item, str):
                 raise RuntimeError(f"A report producer failed:\n{item}")
-            n, n_events, reports_text, events_text = item
+            n, n_events, *texts = item
             with transaction.atomic():
-                _copy_in(reports_text, events_text)
+                _copy_in(*texts)
             done(n, n_events)
     finally:
         for proc in procs:
@@ -2390,8 +2417,7 @@ def _produce(
             ids = _reserve_ids(n, postgres=True)
             tracking_ids = _fresh_tracking_ids(n, seen, shard=shard)
             generated = [gen.generate(pk, tid) for pk, tid in zip(ids, tracking_ids, strict=True)]
-            reports_text, events_text = _copy_text(generated)
-            queue.put((n, sum(len(g.events) for g in generated), reports_text, events_text))
+            queue.put((n, sum(len(g.events) for g in generated), *_copy_text(generated)))
             remaining -= n
         queue.put(None)
     except BaseException:
@@ -2457,19 +2483,20 @@ def _copy_value(value: Any) -> str:
     return str(value).translate(_COPY_ESCAPES)
 
 
-def _copy_text(generated: list[Generated]) -> tuple[bytes, bytes]:
-    """The COPY text of a batch's reports and of its events."""
+def _copy_text(generated: list[Generated]) -> tuple[bytes, bytes, bytes]:
+    """The COPY text of a batch's reports, of their sweep states and of their events."""
     value = _copy_value
     reports = ["\t".join([value(v) for v in g.report.row()]) + "\n" for g in generated]
+    sweeps = ["\t".join([value(v) for v in g.sweep_row()]) + "\n" for g in generated]
     events = [
         "\t".join([value(v) for v in e.row(g.report.id)]) + "\n"
         for g in generated
         for e in g.events
     ]
-    return "".join(reports).encode(), "".join(events).encode()
+    return "".join(reports).encode(), "".join(sweeps).encode(), "".join(events).encode()
 
 
-def _copy_in(reports_text: bytes, events_text: bytes) -> None:
+def _copy_in(reports_text: bytes, sweeps_text: bytes, events_text: bytes) -> None:
     from django.db import connection
 
     with connection.cursor() as wrapper:
@@ -2478,6 +2505,10 @@ def _copy_in(reports_text: bytes, events_text: bytes) -> None:
             f"COPY {Report._meta.db_table} ({', '.join(REPORT_COLUMNS)}) FROM STDIN"
         ) as copy:
             copy.write(reports_text)
+        with cursor.copy(
+            f"COPY {ReportSweepState._meta.db_table} ({', '.join(SWEEP_COLUMNS)}) FROM STDIN"
+        ) as copy:
+            copy.write(sweeps_text)
         with cursor.copy(
             f"COPY {ReportEvent._meta.db_table} ({', '.join(EVENT_COLUMNS)}) FROM STDIN"
         ) as copy:

@@ -144,37 +144,6 @@ class Report(models.Model):
     resolution_due_at = models.DateTimeField(_("resolution due"), null=True, blank=True)
     reply_due_at = models.DateTimeField(_("reporter's reply due"), null=True, blank=True)
 
-    # The sweeps' bookkeeping (reports.sweeps). Each column is "work pending" and is
-    # cleared when done, so a partial index holds only what is due and a sweep costs
-    # what is due, not what is open. ``report_recompute_deadlines`` resets all four
-    # whenever ``due_at`` changes: every due date is reminded, marked and escalated once.
-    remind_at = models.DateTimeField(
-        _("reminder due"),
-        null=True,
-        blank=True,
-        editable=False,
-        help_text=_("When the reminder for the current due date goes out; empty once sent."),
-    )
-    overdue_marked_at = models.DateTimeField(
-        _("marked overdue"),
-        null=True,
-        blank=True,
-        editable=False,
-        help_text=_("When the current due date was found missed."),
-    )
-    escalation_level = models.PositiveSmallIntegerField(
-        _("escalation"),
-        choices=EscalationLevel.choices,
-        default=EscalationLevel.NONE,
-        editable=False,
-    )
-    escalation_due_at = models.DateTimeField(
-        _("next escalation due"),
-        null=True,
-        blank=True,
-        editable=False,
-    )
-
     # When things happened.
     submitted_at = models.DateTimeField(_("submitted"), default=timezone.now, db_index=True)
     status_changed_at = models.DateTimeField(_("status changed"), default=timezone.now)
@@ -224,23 +193,8 @@ class Report(models.Model):
             ),
             # No index on ``reply_due_at`` or ``resolution_due_at``: nothing filters or
             # sorts on them (the sweeps read ``(status, due_at)``), and on a table this
-            # wide every index is written again by each move and sweep mark.
-            # The sweeps' partial indexes: each holds only rows with work pending.
-            models.Index(
-                fields=["remind_at"],
-                name="report_remind_pending",
-                condition=Q(remind_at__isnull=False),
-            ),
-            models.Index(
-                fields=["due_at"],
-                name="report_overdue_pending",
-                condition=Q(overdue_marked_at__isnull=True, status__in=OFFICIALS_STEPS),
-            ),
-            models.Index(
-                fields=["escalation_due_at"],
-                name="report_escalation_pending",
-                condition=Q(escalation_due_at__isnull=False),
-            ),
+            # wide every index is written again by each move.
+            # The sweeps' own partial indexes are on ``ReportSweepState``.
             models.Index(
                 fields=["submitted_at"],
                 name="report_consent_pending",
@@ -256,6 +210,84 @@ class Report(models.Model):
 
     def __str__(self) -> str:
         return f"#{self.tracking_id} {self.title}"
+
+
+class ReportSweepState(models.Model):
+    """The sweeps' bookkeeping for one report (``reports.sweeps``), beside the report.
+
+    A narrow table of its own because the sweeps write it a thousand rows at a time:
+    on ``Report`` each mark would rewrite the wide row and its twenty indexes (the
+    full-text one included); here it touches a few small partial indexes.
+
+    Each column is "work pending" and is cleared when done, so a partial index holds
+    only what is due and a sweep costs what is due, not what is open. The values come
+    from ``report_recompute_deadlines`` (written by whoever moves the report): when
+    ``due_at`` changes the reminder is re-armed and the mark and escalation start over,
+    so every due date is reminded, marked and escalated once.
+    """
+
+    report = models.OneToOneField(
+        Report, on_delete=models.CASCADE, primary_key=True, related_name="sweep_state"
+    )
+    remind_at = models.DateTimeField(
+        _("reminder due"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("When the reminder for the current due date goes out; empty once sent."),
+    )
+    # ``Report.due_at`` while the step is the officials' (``OFFICIALS_STEPS``), else
+    # empty: what the overdue sweep reads, since its index cannot see the report's row.
+    overdue_at = models.DateTimeField(
+        _("overdue after"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("When the current officials' step turns overdue."),
+    )
+    overdue_marked_at = models.DateTimeField(
+        _("marked overdue"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("When the current due date was found missed."),
+    )
+    escalation_level = models.PositiveSmallIntegerField(
+        _("escalation"),
+        choices=EscalationLevel.choices,
+        default=EscalationLevel.NONE,
+        editable=False,
+    )
+    escalation_due_at = models.DateTimeField(
+        _("next escalation due"),
+        null=True,
+        blank=True,
+        editable=False,
+    )
+
+    class Meta:
+        verbose_name = _("report sweep state")
+        verbose_name_plural = _("report sweep states")
+        indexes = [
+            models.Index(
+                fields=["remind_at"],
+                name="sweep_remind_pending",
+                condition=Q(remind_at__isnull=False),
+            ),
+            models.Index(
+                fields=["overdue_at"],
+                name="sweep_overdue_pending",
+                condition=Q(overdue_marked_at__isnull=True, overdue_at__isnull=False),
+            ),
+            models.Index(
+                fields=["escalation_due_at"],
+                name="sweep_escalation_pending",
+                condition=Q(escalation_due_at__isnull=False),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"sweep state of report {self.report_id}"
 
 
 class ReportEvent(AppendOnlyModel):

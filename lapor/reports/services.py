@@ -34,6 +34,7 @@ from .transitions import (
     clean_title,
     report_event_publish,
     send_after_commit,
+    sweep_states_write,
     transition,
 )
 
@@ -168,9 +169,10 @@ def report_submit(
             visibility=move.visibility,
             data={"channel": channel, "target_agency": target.pk if target else None},
         )
-        due_fields = report_recompute_deadlines(report)
-        if due_fields:
-            report.save(update_fields=due_fields)
+        recomputed = report_recompute_deadlines(report)
+        if recomputed.fields:
+            report.save(update_fields=recomputed.fields)
+        sweep_states_write([(report.pk, recomputed.sweep)])
         report_event_publish(event)
         send_after_commit(report_id=report.pk, event_id=event.pk, action=Action.SUBMIT)
     return report

@@ -15,9 +15,10 @@ Two kinds of work:
   Ombudsman may take it over;
 * **marks**, which change no status and append an event each: the reminder one working
   day before a due date, the overdue mark (merah), and escalation up the chain. Their
-  bookkeeping columns belong to one due date and are reset by
-  ``report_recompute_deadlines`` when ``due_at`` changes, so a new step gets its own
-  reminder, mark and escalation.
+  bookkeeping lives in the narrow ``ReportSweepState`` table, which is all a mark
+  writes (the wide report row and its indexes are left alone); its columns belong to
+  one due date and are reset by ``report_recompute_deadlines`` when ``due_at`` changes,
+  so a new step gets its own reminder, mark and escalation.
 
 Escalation of an overdue step (docs/DOMAIN.md: "when an agency misses its deadline,
 the admin above it intervenes"): a step overdue at a unit is raised to the agency admin
@@ -34,6 +35,7 @@ is published to the outbox (topic ``report.event``).
 from __future__ import annotations
 
 import logging
+from collections import defaultdict
 from collections.abc import Callable
 from datetime import datetime
 from typing import Any
@@ -47,13 +49,12 @@ from lapor.deadlines.calendar import add_working_days
 
 from .choices import ArchiveReason, OmbudsmanConsent, Status, Visibility
 from .deadlines import DUE_FIELD, report_region_code, report_timezone
-from .models import OFFICIALS_STEPS, WORKING_STEPS, EscalationLevel, Report, ReportEvent
+from .models import WORKING_STEPS, EscalationLevel, Report, ReportEvent, ReportSweepState
 from .permissions import SYSTEM
 from .transitions import (
     CONSENT_AFTER,
     Action,
     report_attach_places,
-    report_bulk_write,
     report_events_append,
     transition_many,
 )
@@ -101,51 +102,58 @@ def due_ombudsman_consent(now: datetime) -> QuerySet[Report]:
     ).order_by("submitted_at")
 
 
-def due_reminders(now: datetime) -> QuerySet[Report]:
-    # report_remind_pending: reminders not yet sent.
+# What a mark reads: the report's step and where its calendar is (joined), and the
+# sweep state. Both rows are locked, so a mark never races a move of the report.
+_MARK_COLUMNS = (
+    "report__id",
+    "report__status",
+    "report__due_at",
+    "report__agency",
+    "report__unit",
+    "report__region",
+)
+
+
+def _states(**pending: Any) -> QuerySet[ReportSweepState]:
+    return ReportSweepState.objects.filter(**pending).select_related("report")
+
+
+def due_reminders(now: datetime) -> QuerySet[ReportSweepState]:
+    # sweep_remind_pending: reminders not yet sent.
     return (
-        Report.objects.filter(remind_at__lte=now)
-        .only("id", "status", "due_at", "remind_at")
+        _states(remind_at__lte=now)
+        .only("report", "remind_at", *_MARK_COLUMNS[:3])
         .order_by("remind_at")
     )
 
 
-# What marking and escalating read: the step, its marks, and where its calendar is.
 _ESCALATION_COLUMNS = (
-    "id",
-    "status",
-    "due_at",
+    "report",
     "overdue_marked_at",
     "escalation_level",
     "escalation_due_at",
-    "agency",
-    "unit",
-    "region",
+    *_MARK_COLUMNS,
 )
 
 
-def due_overdue(now: datetime) -> QuerySet[Report]:
-    # report_overdue_pending: officials' steps not yet marked; its predicate is repeated
+def due_overdue(now: datetime) -> QuerySet[ReportSweepState]:
+    # sweep_overdue_pending: officials' steps not yet marked; its predicate is repeated
     # here word for word so that the planner can use it.
     return (
-        Report.objects.filter(
-            overdue_marked_at__isnull=True, status__in=OFFICIALS_STEPS, due_at__lt=now
-        )
+        _states(overdue_marked_at__isnull=True, overdue_at__isnull=False, overdue_at__lt=now)
         .only(*_ESCALATION_COLUMNS)
-        .order_by("due_at")
+        .order_by("overdue_at")
     )
 
 
-def due_escalations(now: datetime) -> QuerySet[Report]:
-    # report_escalation_pending: escalations scheduled.
+def due_escalations(now: datetime) -> QuerySet[ReportSweepState]:
+    # sweep_escalation_pending: escalations scheduled.
     return (
-        Report.objects.filter(escalation_due_at__lte=now)
-        .only(*_ESCALATION_COLUMNS)
-        .order_by("escalation_due_at")
+        _states(escalation_due_at__lte=now).only(*_ESCALATION_COLUMNS).order_by("escalation_due_at")
     )
 
 
-DUE_QUERIES: dict[str, Callable[[datetime], QuerySet[Report]]] = {
+DUE_QUERIES: dict[str, Callable[[datetime], QuerySet[Any]]] = {
     "holds_archived": due_expired_holds,
     "auto_closed": due_auto_close,
     "consent_asked": due_ombudsman_consent,
@@ -166,6 +174,7 @@ def _sweep_moves(
     params: dict[str, Any] | None,
     now: datetime,
     batch_size: int,
+    agencies: dict[int, Agency],
 ) -> int:
     """Make ``action`` (as the system) on every report of ``due``, a batch at a time.
 
@@ -175,7 +184,6 @@ def _sweep_moves(
     """
     moved = 0
     skipped: set[int] = set()
-    agencies: dict[int, Agency] = {}  # read once for all batches
     while True:
         ids = list(due.exclude(pk__in=skipped).values_list("pk", flat=True)[:batch_size])
         if not ids:
@@ -191,7 +199,9 @@ def _sweep_moves(
             return moved
 
 
-def sweep_expired_holds(*, now: datetime, batch_size: int = BATCH_SIZE) -> int:
+def sweep_expired_holds(
+    *, now: datetime, batch_size: int = BATCH_SIZE, agencies: dict[int, Agency] | None = None
+) -> int:
     """Archive (reason: incomplete) reports whose reporter did not answer the hold in time.
 
     The ``report.archived`` event (visible to the reporter) tells the reporter why.
@@ -202,17 +212,27 @@ def sweep_expired_holds(*, now: datetime, batch_size: int = BATCH_SIZE) -> int:
         params={"reason": ArchiveReason.INCOMPLETE},
         now=now,
         batch_size=batch_size,
+        agencies={} if agencies is None else agencies,
     )
 
 
-def sweep_auto_close(*, now: datetime, batch_size: int = BATCH_SIZE) -> int:
+def sweep_auto_close(
+    *, now: datetime, batch_size: int = BATCH_SIZE, agencies: dict[int, Agency] | None = None
+) -> int:
     """Close answered reports after the reporter's silence (``reply_due_at`` passed)."""
     return _sweep_moves(
-        due_auto_close(now), action=Action.AUTO_CLOSE, params=None, now=now, batch_size=batch_size
+        due_auto_close(now),
+        action=Action.AUTO_CLOSE,
+        params=None,
+        now=now,
+        batch_size=batch_size,
+        agencies={} if agencies is None else agencies,
     )
 
 
-def sweep_ombudsman_consent(*, now: datetime, batch_size: int = BATCH_SIZE) -> int:
+def sweep_ombudsman_consent(
+    *, now: datetime, batch_size: int = BATCH_SIZE, agencies: dict[int, Agency] | None = None
+) -> int:
     """Ask the reporter of each report still unresolved 60 days after submission whether
     the Ombudsman may take it over. Their consent (``escalate``) hands it over; a
     refusal is final for the sweeps (only officials may ask again)."""
@@ -222,6 +242,7 @@ def sweep_ombudsman_consent(*, now: datetime, batch_size: int = BATCH_SIZE) -> i
         params=None,
         now=now,
         batch_size=batch_size,
+        agencies={} if agencies is None else agencies,
     )
 
 
@@ -252,43 +273,69 @@ Marked = tuple[list[str], list[ReportEvent]]
 
 
 def _sweep_marks(
-    due: QuerySet[Report],
-    mark: Callable[[Report, datetime], Marked],
+    due: QuerySet[ReportSweepState],
+    mark: Callable[[ReportSweepState, datetime], Marked],
     *,
     now: datetime,
     batch_size: int,
+    agencies: dict[int, Agency],
     attach_places: bool = False,
 ) -> dict[str, int]:
-    """Lock a batch of due rows, ``mark`` each (changed columns, events), write the
-    columns grouped by value, append and publish the events; until none is left.
-    Returns the number of events by code.
+    """Lock a batch of due sweep states and their reports, ``mark`` each (changed
+    columns of the state, events), write the columns grouped by value, append and
+    publish the events; until none is left. Returns the number of events by code.
 
     Rows another transaction holds are skipped (``SKIP LOCKED``) and found next run.
     ``mark`` always clears the row's pending column, so every batch makes progress.
     """
     counts: dict[str, int] = {}
-    agencies: dict[int, Agency] = {}  # read once for all batches
+    locked = due.select_for_update(skip_locked=True, of=("self", "report"))
     while True:
         with transaction.atomic():
-            rows = list(due.select_for_update(skip_locked=True)[:batch_size])
+            rows = list(locked[:batch_size])
             if attach_places:
-                report_attach_places(rows, agencies=agencies)
+                report_attach_places([state.report for state in rows], agencies=agencies)
             changes = []
             events: list[ReportEvent] = []
-            for report in rows:
-                fields, made = mark(report, now)
-                changes.append((report, fields))
+            for state in rows:
+                fields, made = mark(state, now)
+                changes.append((state, fields))
                 events += made
             for event in events:
                 counts[event.code] = counts.get(event.code, 0) + 1
-            report_bulk_write(changes, bump_version=False)
+            _states_write(changes)
             report_events_append(events)
         if len(rows) < batch_size:
             return counts
 
 
-def _remind(report: Report, now: datetime) -> Marked:
-    report.remind_at = None
+def _states_write(changes: list[tuple[ReportSweepState, list[str]]]) -> None:
+    """One ``UPDATE ... WHERE report_id IN (...)`` per distinct set of changed values
+    (a batch of reminders is one; marks differ by level and escalation time)."""
+    groups: dict[tuple[tuple[str, ...], tuple[Any, ...]], list[int]] = defaultdict(list)
+    for state, names in changes:
+        columns = tuple(sorted(names))
+        groups[(columns, tuple(getattr(state, c) for c in columns))].append(state.pk)
+    if len(groups) > max(_FEW_GROUPS, len(changes) // _FEW_GROUPS):
+        by_columns: dict[tuple[str, ...], list[ReportSweepState]] = defaultdict(list)
+        for state, names in changes:
+            by_columns[tuple(sorted(names))].append(state)
+        for columns, states in by_columns.items():
+            ReportSweepState.objects.bulk_update(states, list(columns), batch_size=500)
+        return
+    for (columns, values), ids in groups.items():
+        ReportSweepState.objects.filter(pk__in=ids).update(
+            **dict(zip(columns, values, strict=True))
+        )
+
+
+# Up to this many distinct changes (or one per this many rows) get one UPDATE each.
+_FEW_GROUPS = 20
+
+
+def _remind(state: ReportSweepState, now: datetime) -> Marked:
+    state.remind_at = None
+    report = state.report
     if report.due_at is None or now > report.due_at:
         # The window passed unswept (the sweeps were down): the overdue mark says more.
         return ["remind_at"], []
@@ -296,10 +343,18 @@ def _remind(report: Report, now: datetime) -> Marked:
     return ["remind_at"], [_system_event(report, REMINDER, visibility, now, **_due_data(report))]
 
 
-def sweep_reminders(*, now: datetime, batch_size: int = BATCH_SIZE) -> int:
+def sweep_reminders(
+    *, now: datetime, batch_size: int = BATCH_SIZE, agencies: dict[int, Agency] | None = None
+) -> int:
     """One ``report.reminder`` per due date, when it turns "due soon" (one working day
     before): to the reporter for their own steps, to the officials for theirs."""
-    counts = _sweep_marks(due_reminders(now), _remind, now=now, batch_size=batch_size)
+    counts = _sweep_marks(
+        due_reminders(now),
+        _remind,
+        now=now,
+        batch_size=batch_size,
+        agencies={} if agencies is None else agencies,
+    )
     return counts.get(REMINDER, 0)
 
 
@@ -313,16 +368,17 @@ def _escalates(report: Report) -> bool:
     )
 
 
-def _raise(report: Report, now: datetime) -> Marked:
+def _raise(state: ReportSweepState, now: datetime) -> Marked:
     """One level up the chain for a step that is overdue now."""
+    report = state.report
     fields = ["escalation_level", "escalation_due_at"]
-    if not _escalates(report) or report.escalation_level >= EscalationLevel.NATIONAL:
-        report.escalation_due_at = None
+    if not _escalates(report) or state.escalation_level >= EscalationLevel.NATIONAL:
+        state.escalation_due_at = None
         return fields, []
     data = {**_due_data(report), "agency": report.agency_id, "unit": report.unit_id}
-    if report.escalation_level == EscalationLevel.NONE and report.unit_id is not None:
-        report.escalation_level = EscalationLevel.AGENCY
-        report.escalation_due_at = add_working_days(
+    if state.escalation_level == EscalationLevel.NONE and report.unit_id is not None:
+        state.escalation_level = EscalationLevel.AGENCY
+        state.escalation_due_at = add_working_days(
             now,
             ESCALATE_TO_NATIONAL_AFTER_DAYS,
             tz=report_timezone(report),
@@ -330,21 +386,22 @@ def _raise(report: Report, now: datetime) -> Marked:
         )
         code = ESCALATED_TO_AGENCY
     else:
-        report.escalation_level = EscalationLevel.NATIONAL
-        report.escalation_due_at = None
+        state.escalation_level = EscalationLevel.NATIONAL
+        state.escalation_due_at = None
         code = ESCALATED_TO_NATIONAL
-    data["level"] = int(report.escalation_level)
+    data["level"] = int(state.escalation_level)
     return fields, [_system_event(report, code, Visibility.INTERNAL, now, **data)]
 
 
-def _mark_overdue(report: Report, now: datetime) -> Marked:
+def _mark_overdue(state: ReportSweepState, now: datetime) -> Marked:
     """The overdue mark and, where there is an admin above, the first escalation: one
     write of the row for both."""
-    report.overdue_marked_at = now
+    report = state.report
+    state.overdue_marked_at = now
     overdue = _system_event(report, OVERDUE, Visibility.INTERNAL, now, **_due_data(report))
     if not _escalates(report):
         return ["overdue_marked_at"], [overdue]
-    fields, raised = _raise(report, now)
+    fields, raised = _raise(state, now)
     return ["overdue_marked_at", *fields], [overdue, *raised]
 
 
@@ -355,31 +412,46 @@ def _escalation_counts(counts: dict[str, int]) -> dict[str, int]:
     }
 
 
-def sweep_overdue(*, now: datetime, batch_size: int = BATCH_SIZE) -> dict[str, int]:
+def sweep_overdue(
+    *, now: datetime, batch_size: int = BATCH_SIZE, agencies: dict[int, Agency] | None = None
+) -> dict[str, int]:
     """Mark each officials' step whose due date passed (merah), once per due date, and
     raise it one level (to the agency admin from a unit, else to the national admin)."""
     counts = _sweep_marks(
-        due_overdue(now), _mark_overdue, now=now, batch_size=batch_size, attach_places=True
+        due_overdue(now),
+        _mark_overdue,
+        now=now,
+        batch_size=batch_size,
+        agencies={} if agencies is None else agencies,
+        attach_places=True,
     )
     return {"overdue": counts.get(OVERDUE, 0), **_escalation_counts(counts)}
 
 
-def _escalate(report: Report, now: datetime) -> Marked:
+def _escalate(state: ReportSweepState, now: datetime) -> Marked:
+    report = state.report
     still_overdue = (
-        report.overdue_marked_at is not None and report.due_at is not None and now > report.due_at
+        state.overdue_marked_at is not None and report.due_at is not None and now > report.due_at
     )
     if not still_overdue:
         # Defensive: a new due date resets these columns, so this is stale bookkeeping.
-        report.escalation_due_at = None
+        state.escalation_due_at = None
         return ["escalation_due_at"], []
-    return _raise(report, now)
+    return _raise(state, now)
 
 
-def sweep_escalations(*, now: datetime, batch_size: int = BATCH_SIZE) -> dict[str, int]:
+def sweep_escalations(
+    *, now: datetime, batch_size: int = BATCH_SIZE, agencies: dict[int, Agency] | None = None
+) -> dict[str, int]:
     """Raise steps still overdue when their next escalation is due (a unit's lateness,
     ``ESCALATE_TO_NATIONAL_AFTER_DAYS`` working days after the agency admin was told)."""
     counts = _sweep_marks(
-        due_escalations(now), _escalate, now=now, batch_size=batch_size, attach_places=True
+        due_escalations(now),
+        _escalate,
+        now=now,
+        batch_size=batch_size,
+        agencies={} if agencies is None else agencies,
+        attach_places=True,
     )
     return _escalation_counts(counts)
 
@@ -395,14 +467,17 @@ def sweep_all(*, now: datetime | None = None, batch_size: int = BATCH_SIZE) -> d
     with its overdue mark; the later levels come from ``sweep_escalations``.
     """
     now = now or timezone.now()
+    # Each agency is read once for the whole run (its timezone and path, for a few seconds).
+    agencies: dict[int, Agency] = {}
     counts = {
-        "holds_archived": sweep_expired_holds(now=now, batch_size=batch_size),
-        "auto_closed": sweep_auto_close(now=now, batch_size=batch_size),
-        "consent_asked": sweep_ombudsman_consent(now=now, batch_size=batch_size),
-        "reminders": sweep_reminders(now=now, batch_size=batch_size),
+        "holds_archived": sweep_expired_holds(now=now, batch_size=batch_size, agencies=agencies),
+        "auto_closed": sweep_auto_close(now=now, batch_size=batch_size, agencies=agencies),
+        "consent_asked": sweep_ombudsman_consent(now=now, batch_size=batch_size, agencies=agencies),
+        "reminders": sweep_reminders(now=now, batch_size=batch_size, agencies=agencies),
     }
-    counts.update(sweep_overdue(now=now, batch_size=batch_size))
-    for name, count in sweep_escalations(now=now, batch_size=batch_size).items():
+    counts.update(sweep_overdue(now=now, batch_size=batch_size, agencies=agencies))
+    escalated = sweep_escalations(now=now, batch_size=batch_size, agencies=agencies)
+    for name, count in escalated.items():
         counts[name] += count
     return counts
 

@@ -11,7 +11,8 @@ writes ``Report.status``. Every move goes the same way (pretix/Zulip style):
 4. change the fields, ``version += 1``, ``save(update_fields=...)``;
 5. append one ``ReportEvent`` and publish it to the outbox (topic ``report.event``), in
    the same transaction, so that a committed move is never left unannounced;
-6. recompute the due dates (``reports.deadlines.report_recompute_deadlines``);
+6. recompute the due dates (``reports.deadlines.report_recompute_deadlines``) and
+   write the sweep state they come with (``ReportSweepState``, ``sweep_states_write``);
 7. send ``report_transitioned`` after commit.
 
 ``transition_many`` makes one move on a batch of reports (the sweeps; bulk disposition
@@ -52,7 +53,7 @@ from lapor.regions.models import Region
 
 from .choices import ArchiveReason, Classification, OmbudsmanConsent, Status, Visibility
 from .deadlines import report_recompute_deadlines
-from .models import Report, ReportEvent
+from .models import Report, ReportEvent, ReportSweepState
 from .permissions import REPORTER, Acting, Rule, acting_as
 from .signals import report_transitioned
 from .tracking import normalize_tracking_id
@@ -685,6 +686,7 @@ class _Made:
     report: Report
     fields: list[str]  # the columns whose values changed (``version`` not included)
     event: ReportEvent  # not saved yet
+    sweep: dict[str, Any]  # the report's ``ReportSweepState`` values to write (or none)
 
 
 def _make_move(
@@ -728,10 +730,15 @@ def _make_move(
         visibility=cleaned["visibility"] or move.visibility,
         data=data,
     )
-    fields += report_recompute_deadlines(report)
+    recomputed = report_recompute_deadlines(report)
+    fields += recomputed.fields
     attnames = {_ATTNAME.get(name, name) for name in fields}
     changed = sorted(name for name in attnames if getattr(report, name) != before[name])
-    return _Made(report, changed, event)
+    sweep = recomputed.sweep
+    if "status" not in changed and "due_at" not in changed:
+        # Same step, same due date: the sweep state stands (``overdue_at`` follows both).
+        sweep = {}
+    return _Made(report, changed, event, sweep)
 
 
 # Report columns a move may write, by attname (``agency_id``), and field name → attname.
@@ -959,6 +966,7 @@ def transition(
         report = Report.objects.select_for_update().get(pk=report_id)
         made = _make_move(action, report, actor, cleaned, now)
         report.save(update_fields=[*made.fields, "version", "updated_at"])
+        sweep_states_write([(report.pk, made.sweep)])
         event = made.event
         event.save()
         report_event_publish(event)
@@ -1035,6 +1043,7 @@ def transition_many(
             return result
 
         report_bulk_write([(m.report, m.fields) for m in made], bump_version=True)
+        sweep_states_write([(m.report.pk, m.sweep) for m in made])
         events = report_events_append([m.event for m in made])
         _send_many_after_commit([(e.report_id, e.pk) for e in events], action)
         result.done = [m.report.pk for m in made]
@@ -1112,6 +1121,44 @@ def report_bulk_write(
 _FEW_GROUPS = 20
 
 
+def sweep_states_write(states: Sequence[tuple[int, Mapping[str, Any]]]) -> None:
+    """Write reports' sweep state (``Recomputed.sweep``, by report id; empty: nothing).
+
+    Like ``report_bulk_write``: rows given the same values (a batch of closes resets
+    them all alike) share one ``UPDATE ... WHERE report_id IN (...)``; a report that has
+    no row yet (made outside the flow) gets one, with the other columns at their
+    defaults. Values that differ row by row go in one ``INSERT ... ON CONFLICT DO
+    UPDATE`` per set of columns.
+    """
+    states = [(pk, values) for pk, values in states if values]
+    groups: dict[tuple[tuple[str, Any], ...], list[int]] = defaultdict(list)
+    for report_id, values in states:
+        groups[tuple(sorted(values.items()))].append(report_id)
+    if len(groups) <= max(_FEW_GROUPS, len(states) // _FEW_GROUPS):
+        for items, ids in groups.items():
+            values = dict(items)
+            for start in range(0, len(ids), 1000):
+                chunk = ids[start : start + 1000]
+                rows = ReportSweepState.objects.filter(report_id__in=chunk)
+                if rows.update(**values) < len(chunk):
+                    have = set(rows.values_list("report_id", flat=True))
+                    ReportSweepState.objects.bulk_create(
+                        [ReportSweepState(report_id=pk, **values) for pk in chunk if pk not in have]
+                    )
+        return
+    by_columns: dict[tuple[str, ...], list[ReportSweepState]] = defaultdict(list)
+    for report_id, values in states:
+        by_columns[tuple(sorted(values))].append(ReportSweepState(report_id=report_id, **values))
+    for columns, objs in by_columns.items():
+        ReportSweepState.objects.bulk_create(
+            objs,
+            batch_size=1000,
+            update_conflicts=True,
+            unique_fields=["report"],
+            update_fields=list(columns),
+        )
+
+
 __all__ = [
     "OMBUDSMAN_AGENCY_CODE",
     "REPORT_EVENT_TOPIC",
@@ -1125,6 +1172,7 @@ __all__ = [
     "report_event_publish",
     "report_events_append",
     "report_events_publish",
+    "sweep_states_write",
     "target_status",
     "transition",
     "transition_many",

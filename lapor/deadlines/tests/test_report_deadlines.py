@@ -21,7 +21,7 @@ from lapor.reports.deadlines import (
     report_region_code,
     report_timezone,
 )
-from lapor.reports.models import Report
+from lapor.reports.models import OFFICIALS_STEPS, EscalationLevel, Report
 
 pytestmark = pytest.mark.django_db
 
@@ -43,10 +43,17 @@ def report(**fields: Any) -> Report:
     return Report(title="Jalan rusak", description="...", **fields)
 
 
+def changed(r: Report) -> set[str]:
+    """The report's fields and the sweep state's columns a recomputation sets."""
+    fields, sweep = report_recompute_deadlines(r)
+    # The overdue sweep's due date: the report's, while the step is the officials'.
+    assert sweep["overdue_at"] == (r.due_at if r.status in OFFICIALS_STEPS else None)
+    return {*fields, *(set(sweep) - {"overdue_at"})}
+
+
 def test_submitted() -> None:
     r = report(status=Status.SUBMITTED, hold_due_at=end_of(2026, 3, 1))
-    changed = report_recompute_deadlines(r)
-    assert set(changed) == {"verification_due_at", "hold_due_at", "due_at", *SWEEP_FIELDS}
+    assert changed(r) == {"verification_due_at", "hold_due_at", "due_at", *SWEEP_FIELDS}
     assert r.verification_due_at == end_of(2026, 3, 27)
     assert r.due_at == r.verification_due_at
     assert r.hold_due_at is None
@@ -57,7 +64,7 @@ def test_on_hold() -> None:
     r = report(
         status=Status.ON_HOLD, status_changed_at=held, verification_due_at=end_of(2026, 3, 27)
     )
-    assert set(report_recompute_deadlines(r)) == {"hold_due_at", "due_at", *SWEEP_FIELDS}
+    assert changed(r) == {"hold_due_at", "due_at", *SWEEP_FIELDS}
     # 27, 30, 31 Mar, 1, 2, (3 Good Friday), 6, 7, 8, 9, 10 Apr.
     assert r.hold_due_at == end_of(2026, 4, 10)
     assert r.due_at == r.hold_due_at
@@ -75,7 +82,7 @@ def test_on_hold() -> None:
 )
 def test_disposed(classification: str, resolution_due: datetime) -> None:
     r = report(status=Status.DISPOSED, classification=classification, disposed_at=FILED)
-    assert set(report_recompute_deadlines(r)) == {
+    assert changed(r) == {
         "first_followup_due_at",
         "resolution_due_at",
         "due_at",
@@ -94,7 +101,7 @@ def test_in_progress_counts_resolution_from_disposition_not_from_the_follow_up()
         status_changed_at=datetime(2026, 4, 2, 9, tzinfo=WIB),
         first_followup_due_at=end_of(2026, 3, 31),
     )
-    assert set(report_recompute_deadlines(r)) == {"resolution_due_at", "due_at", *SWEEP_FIELDS}
+    assert changed(r) == {"resolution_due_at", "due_at", *SWEEP_FIELDS}
     assert r.resolution_due_at == end_of(2026, 4, 14)
     assert r.due_at == r.resolution_due_at
     assert r.first_followup_due_at == end_of(2026, 3, 31)
@@ -121,7 +128,7 @@ def test_resolved_gives_the_reporter_10_working_days_across_new_year() -> None:
         status_changed_at=answered,
         resolution_due_at=end_of(2026, 4, 14),
     )
-    assert set(report_recompute_deadlines(r)) == {"reply_due_at", "due_at", *SWEEP_FIELDS}
+    assert changed(r) == {"reply_due_at", "due_at", *SWEEP_FIELDS}
     assert r.reply_due_at == end_of(2027, 1, 12)
     assert r.due_at == r.reply_due_at
     assert r.resolution_due_at == end_of(2026, 4, 14)
@@ -129,7 +136,7 @@ def test_resolved_gives_the_reporter_10_working_days_across_new_year() -> None:
 
 def test_escalated_gives_the_ombudsman_60_working_days_from_the_hand_over() -> None:
     r = report(status=Status.ESCALATED, disposed_at=FILED, status_changed_at=FILED)
-    assert set(report_recompute_deadlines(r)) == {"resolution_due_at", "due_at", *SWEEP_FIELDS}
+    assert changed(r) == {"resolution_due_at", "due_at", *SWEEP_FIELDS}
     assert r.resolution_due_at == end_of(2026, 6, 26)
     assert r.due_at == r.resolution_due_at
 
@@ -143,7 +150,10 @@ def test_terminal_statuses_have_nothing_due_but_keep_history(status: str) -> Non
         reply_due_at=end_of(2026, 4, 10),
     )
     # due_at moved (to nothing): the sweeps' bookkeeping for it starts over too.
-    assert report_recompute_deadlines(r) == ["due_at", *SWEEP_FIELDS]
+    fields, sweep = report_recompute_deadlines(r)
+    assert fields == ["due_at"]
+    assert set(sweep) == {"overdue_at", *SWEEP_FIELDS}
+    assert set(sweep.values()) == {None, EscalationLevel.NONE}
     assert r.due_at is None
     assert r.verification_due_at == end_of(2026, 3, 27)
     assert r.reply_due_at == end_of(2026, 4, 10)
@@ -153,7 +163,8 @@ def test_the_function_is_pure_recomputing_twice_gives_the_same_dates() -> None:
     r = report(status=Status.DISPOSED, disposed_at=FILED)
     report_recompute_deadlines(r)
     first = (r.first_followup_due_at, r.resolution_due_at, r.due_at)
-    report_recompute_deadlines(r)
+    # The due date is the same, so the sweeps' marks for it stand.
+    assert report_recompute_deadlines(r).sweep == {"overdue_at": r.due_at}
     assert (r.first_followup_due_at, r.resolution_due_at, r.due_at) == first
 
 

@@ -18,7 +18,7 @@ from lapor.agencies.choices import AgencyKind
 from lapor.agencies.models import Agency
 from lapor.core.testing.factories import UserFactory, make_agency, make_member, make_unit
 from lapor.reports.choices import ArchiveReason, OmbudsmanConsent, Status
-from lapor.reports.models import Report, ReportEvent
+from lapor.reports.models import OFFICIALS_STEPS, Report, ReportEvent, ReportSweepState
 from lapor.reports.transitions import OMBUDSMAN_AGENCY_CODE, Action
 
 # Everyone who might try a move; ``system`` is ``actor=None``.
@@ -81,7 +81,10 @@ def build_world() -> World:
 
 def report_in(w: World, status: str, *, now: datetime, **overrides: Any) -> Report:
     """A report in ``status`` with everything the moves out of it need: filed 70 days
-    ago (the Ombudsman may be asked), hold and reply time run out, at agency A / unit U."""
+    ago (the Ombudsman may be asked), hold and reply time run out, at agency A / unit U.
+
+    Its ``ReportSweepState`` is made as the flow would (overdue pending for an officials'
+    step); sweep-state columns among ``overrides`` go there."""
     past = now - timedelta(days=1)
     fields: dict[str, Any] = {
         "status": status,
@@ -104,10 +107,15 @@ def report_in(w: World, status: str, *, now: datetime, **overrides: Any) -> Repo
             "disposed_at": now - timedelta(days=40),
         },
     }[status]
+    sweep_columns = {f.name for f in ReportSweepState._meta.concrete_fields}
+    sweep = {k: overrides.pop(k) for k in list(overrides) if k in sweep_columns}
     fields |= overrides
     from lapor.core.testing.factories import make_report
 
-    return make_report(**fields)
+    report = make_report(**fields)
+    overdue_at = report.due_at if report.status in OFFICIALS_STEPS else None
+    ReportSweepState.objects.create(report=report, **{"overdue_at": overdue_at, **sweep})
+    return report
 
 
 def recipe(w: World, action: Action, status: str) -> tuple[str, dict[str, Any]]:

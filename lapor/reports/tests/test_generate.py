@@ -23,9 +23,9 @@ from lapor.core.testing.factories import (
     make_unit,
 )
 from lapor.reports.choices import ArchiveReason, Status
-from lapor.reports.deadlines import report_recompute_deadlines
+from lapor.reports.deadlines import report_recompute_deadlines, report_reminder_at
 from lapor.reports.demo import DemoPools, ReportGenerator, reports_generate
-from lapor.reports.models import Report, ReportEvent
+from lapor.reports.models import OFFICIALS_STEPS, EscalationLevel, Report, ReportEvent
 from lapor.reports.tracking import is_valid_tracking_id
 
 pytestmark = pytest.mark.django_db
@@ -128,6 +128,12 @@ def _check_report(report: Report, events: list[ReportEvent]) -> None:
     stored = {name: getattr(report, name) for name in DUE_FIELDS}
     report_recompute_deadlines(report)
     assert {name: getattr(report, name) for name in DUE_FIELDS} == stored
+    # And the sweeps' bookkeeping is that of a due date nobody has swept yet.
+    state = report.sweep_state
+    assert state.remind_at == report_reminder_at(report)
+    assert state.overdue_at == (report.due_at if report.status in OFFICIALS_STEPS else None)
+    assert state.overdue_marked_at is None and state.escalation_due_at is None
+    assert state.escalation_level == EscalationLevel.NONE
 
 
 def test_generated_reports_cover_every_status_with_consistent_events(world):
@@ -144,7 +150,7 @@ def test_generated_reports_cover_every_status_with_consistent_events(world):
     events: dict[int, list[ReportEvent]] = {}
     for event in ReportEvent.objects.order_by("created_at", "id"):
         events.setdefault(event.report_id, []).append(event)
-    for report in Report.objects.select_related("agency", "unit", "region"):
+    for report in Report.objects.select_related("agency", "unit", "region", "sweep_state"):
         _check_report(report, events[report.pk])
 
 
@@ -218,7 +224,7 @@ def test_forked_producers_write_consistent_reports(world):
     events: dict[int, list[ReportEvent]] = {}
     for event in ReportEvent.objects.order_by("created_at", "id"):
         events.setdefault(event.report_id, []).append(event)
-    for report in Report.objects.select_related("agency", "unit", "region")[:100]:
+    for report in Report.objects.select_related("agency", "unit", "region", "sweep_state")[:100]:
         _check_report(report, events[report.pk])
 
 

@@ -72,7 +72,7 @@ def submit(w: World) -> Report:
 
 
 def fresh(report: Report) -> Report:
-    return Report.objects.select_related("agency", "region").get(pk=report.pk)
+    return Report.objects.select_related("agency", "region", "sweep_state").get(pk=report.pk)
 
 
 def events(report: Report, code: str) -> list[ReportEvent]:
@@ -98,7 +98,7 @@ def assert_published(event: ReportEvent) -> None:
 def test_reminder_overdue_and_escalation_up_the_chain(world, clock):
     report = submit(world)
     assert report.due_at == end_of(7, 9)
-    assert report.remind_at == at(7, 8, 0)
+    assert report.sweep_state.remind_at == at(7, 8, 0)
     sweep_twice(ZERO)
 
     # Tuesday, last minute: two working days left, no reminder yet.
@@ -127,7 +127,7 @@ def test_reminder_overdue_and_escalation_up_the_chain(world, clock):
     )
     report = fresh(report)
     assert report.due_at == end_of(7, 15)
-    assert report.remind_at == at(7, 14, 0)
+    assert report.sweep_state.remind_at == at(7, 14, 0)
     clock.move_to(at(7, 14, 0))
     sweep_twice(counts(reminders=1))
     assert [e.data["due"] for e in events(report, "report.reminder")] == [
@@ -139,10 +139,10 @@ def test_reminder_overdue_and_escalation_up_the_chain(world, clock):
     clock.move_to(at(7, 16, 0, 1))
     sweep_twice(counts(overdue=1, escalated_to_agency=1))
     report = fresh(report)
-    assert report.overdue_marked_at == at(7, 16, 0, 1)
-    assert report.escalation_level == EscalationLevel.AGENCY
+    assert report.sweep_state.overdue_marked_at == at(7, 16, 0, 1)
+    assert report.sweep_state.escalation_level == EscalationLevel.AGENCY
     assert ESCALATE_TO_NATIONAL_AFTER_DAYS == 3
-    assert report.escalation_due_at == end_of(7, 21)  # Fri 17, Mon 20, Tue 21
+    assert report.sweep_state.escalation_due_at == end_of(7, 21)  # Fri 17, Mon 20, Tue 21
     [overdue] = events(report, "report.overdue")
     assert (overdue.visibility, overdue.data["due"]) == ("internal", "first_followup_due_at")
     [to_agency] = events(report, "report.escalated_to_agency")
@@ -157,7 +157,10 @@ def test_reminder_overdue_and_escalation_up_the_chain(world, clock):
     clock.move_to(at(7, 22, 0, 0, 1))
     sweep_twice(counts(escalated_to_national=1))
     report = fresh(report)
-    assert (report.escalation_level, report.escalation_due_at) == (EscalationLevel.NATIONAL, None)
+    assert (report.sweep_state.escalation_level, report.sweep_state.escalation_due_at) == (
+        EscalationLevel.NATIONAL,
+        None,
+    )
     [to_national] = events(report, "report.escalated_to_national")
     assert to_national.data["level"] == 2
     assert_published(to_national)
@@ -170,9 +173,12 @@ def test_reminder_overdue_and_escalation_up_the_chain(world, clock):
     report = fresh(report)
     assert report.status == Status.IN_PROGRESS
     assert report.due_at == report.resolution_due_at == end_of(7, 28)  # 14 wd from 8 July
-    assert (report.overdue_marked_at, report.escalation_level) == (None, EscalationLevel.NONE)
-    assert report.escalation_due_at is None
-    assert report.remind_at == at(7, 27, 0)
+    assert (report.sweep_state.overdue_marked_at, report.sweep_state.escalation_level) == (
+        None,
+        EscalationLevel.NONE,
+    )
+    assert report.sweep_state.escalation_due_at is None
+    assert report.sweep_state.remind_at == at(7, 27, 0)
     sweep_twice(ZERO)
 
 
@@ -185,7 +191,7 @@ def test_an_overdue_step_at_the_agency_itself_goes_to_the_national_admin(world, 
     clock.move_to(at(7, 16, 0, 1))
     sweep_twice(counts(reminders=0, overdue=1, escalated_to_national=1))
     report = fresh(report)
-    assert report.escalation_level == EscalationLevel.NATIONAL
+    assert report.sweep_state.escalation_level == EscalationLevel.NATIONAL
     assert events(report, "report.escalated_to_national")[0].data["unit"] is None
 
 
@@ -206,8 +212,8 @@ def test_a_move_that_keeps_the_due_date_keeps_its_marks(world, clock):
     )
     report = fresh(report)
     assert report.due_at == marked.due_at
-    assert report.overdue_marked_at == marked.overdue_marked_at
-    assert report.escalation_level == EscalationLevel.NATIONAL
+    assert report.sweep_state.overdue_marked_at == marked.sweep_state.overdue_marked_at
+    assert report.sweep_state.escalation_level == EscalationLevel.NATIONAL
     sweep_twice(ZERO)
 
 
@@ -217,7 +223,10 @@ def test_the_national_verifiers_own_late_step_is_marked_but_not_escalated(world,
     # The reminder window was missed while the sweeps were down: no late reminder.
     sweep_twice(counts(overdue=1))
     report = fresh(report)
-    assert (report.remind_at, report.escalation_level) == (None, EscalationLevel.NONE)
+    assert (report.sweep_state.remind_at, report.sweep_state.escalation_level) == (
+        None,
+        EscalationLevel.NONE,
+    )
     assert not events(report, "report.reminder")
 
 
@@ -254,7 +263,10 @@ def test_ombudsman_consent_asked_after_60_days_then_the_reporter_hands_it_over(w
     assert report.status == Status.ESCALATED
     assert report.ombudsman_consent == OmbudsmanConsent.GIVEN
     assert report.agency_id == world.ombudsman_agency.pk
-    assert (report.overdue_marked_at, report.escalation_level) == (None, EscalationLevel.NONE)
+    assert (report.sweep_state.overdue_marked_at, report.sweep_state.escalation_level) == (
+        None,
+        EscalationLevel.NONE,
+    )
     sweep_twice(ZERO)
 
 
@@ -341,7 +353,7 @@ def test_completing_a_hold_re_arms_the_verification_reminder(world, clock):
     )
     report = fresh(report)
     assert report.due_at == end_of(7, 14)
-    assert report.remind_at == at(7, 13, 0)
+    assert report.sweep_state.remind_at == at(7, 13, 0)
     clock.move_to(at(7, 13, 0))
     sweep_twice(counts(reminders=1))
     assert len(events(report, "report.reminder")) == 2
@@ -357,7 +369,7 @@ def test_the_reminder_time_is_exactly_when_the_due_state_turns_due_soon(world, c
     )
     report = fresh(report)
     assert report.due_at == end_of(7, 15)
-    remind_at = report.remind_at
+    remind_at = report.sweep_state.remind_at
     assert report_due_state(report, now=remind_at - timedelta(microseconds=1)) == DueState.ON_TIME
     assert report_due_state(report, now=remind_at) == DueState.DUE_SOON
 
