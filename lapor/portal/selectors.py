@@ -19,7 +19,12 @@ from lapor.deadlines import rules
 from lapor.deadlines.calendar import DEFAULT_TZ
 from lapor.reports.choices import PUBLIC_STATUSES, Status
 from lapor.reports.models import Report
-from lapor.reports.search import SEARCH_CONFIG, ReportDocument, report_search, search_supported
+from lapor.reports.search import (
+    SEARCH_CONFIG,
+    report_search,
+    search_document_matches,
+    search_supported,
+)
 from lapor.reports.selectors import (
     event_actor_label_for,
     report_attachments_visible_to,
@@ -143,7 +148,7 @@ def similar_open_reports(*, title: str, region_code: str = "") -> list[Report]:
         query = SearchQuery(words[0], config=SEARCH_CONFIG)
         for word in words[1:]:
             query |= SearchQuery(word, config=SEARCH_CONFIG)
-        qs = qs.annotate(_document=ReportDocument()).filter(_document=query)
+        qs = search_document_matches(qs, query)
     else:
         match = Q()
         for word in words:

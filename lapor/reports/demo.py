@@ -46,8 +46,9 @@ from .choices import (
     Visibility,
 )
 from .deadlines import report_recompute_deadlines, report_region_code, report_timezone
-from .models import Report, ReportEvent, ReportSweepState
+from .models import Report, ReportEvent, ReportSearchDocument, ReportSweepState
 from .permissions import REPORTER, SYSTEM
+from .search import search_documents_write
 
 # WIB has no daylight saving: a fixed offset is exact and much cheaper than zoneinfo.
 WIB = dt_timezone(timedelta(hours=7), "WIB")
@@ -2297,7 +2298,7 @@ def reports_generate(
             # Fresh statistics, so that the planner knows the tables just grew.
             cursor.execute(
                 f"ANALYZE {Report._meta.db_table}, {ReportSweepState._meta.db_table}, "
-                f"{ReportEvent._meta.db_table}"
+                f"{ReportSearchDocument._meta.db_table}, {ReportEvent._meta.db_table}"
             )
     result.seconds = time.monotonic() - started
     return result
@@ -2333,6 +2334,7 @@ def _generate_here(
                     [e.to_model(g.report.id) for g in generated for e in g.events],
                     batch_size=500,
                 )
+                search_documents_write(ids)
         remaining -= n
         done(n, n_events)
 
@@ -2483,8 +2485,9 @@ def _copy_value(value: Any) -> str:
     return str(value).translate(_COPY_ESCAPES)
 
 
-def _copy_text(generated: list[Generated]) -> tuple[bytes, bytes, bytes]:
-    """The COPY text of a batch's reports, of their sweep states and of their events."""
+def _copy_text(generated: list[Generated]) -> tuple[bytes, bytes, bytes, list[int]]:
+    """The COPY text of a batch's reports, of their sweep states and of their events,
+    and the reports' ids (for their search documents)."""
     value = _copy_value
     reports = ["\t".join([value(v) for v in g.report.row()]) + "\n" for g in generated]
     sweeps = ["\t".join([value(v) for v in g.sweep_row()]) + "\n" for g in generated]
@@ -2493,10 +2496,17 @@ def _copy_text(generated: list[Generated]) -> tuple[bytes, bytes, bytes]:
         for g in generated
         for e in g.events
     ]
-    return "".join(reports).encode(), "".join(sweeps).encode(), "".join(events).encode()
+    return (
+        "".join(reports).encode(),
+        "".join(sweeps).encode(),
+        "".join(events).encode(),
+        [g.report.id for g in generated],
+    )
 
 
-def _copy_in(reports_text: bytes, sweeps_text: bytes, events_text: bytes) -> None:
+def _copy_in(
+    reports_text: bytes, sweeps_text: bytes, events_text: bytes, report_ids: list[int]
+) -> None:
     from django.db import connection
 
     with connection.cursor() as wrapper:
@@ -2513,3 +2523,6 @@ def _copy_in(reports_text: bytes, sweeps_text: bytes, events_text: bytes) -> Non
             f"COPY {ReportEvent._meta.db_table} ({', '.join(EVENT_COLUMNS)}) FROM STDIN"
         ) as copy:
             copy.write(events_text)
+    # The words are stemmed by the database (``to_tsvector``), which COPY cannot call:
+    # computed from the rows just copied, in the same transaction.
+    search_documents_write(report_ids)

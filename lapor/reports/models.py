@@ -7,6 +7,7 @@ here holds workflow logic.
 from __future__ import annotations
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
@@ -288,6 +289,30 @@ class ReportSweepState(models.Model):
 
     def __str__(self) -> str:
         return f"sweep state of report {self.report_id}"
+
+
+class ReportSearchDocument(models.Model):
+    """A report's words for full-text search (``reports.search``), beside the report.
+
+    A narrow table of its own because the words rarely change while the report row
+    changes at every move: an expression index on ``Report`` made PostgreSQL recompute
+    ``to_tsvector`` and write a GIN entry on every update of the row. Written only when
+    the title or description is (``search_documents_write``: submission, a verifier's
+    correction, the bulk generator). On PostgreSQL ``document`` is a ``tsvector`` with a
+    GIN index (migration ``0007``); SQLite keeps the plain text, unused by its search.
+    """
+
+    report = models.OneToOneField(
+        Report, on_delete=models.CASCADE, primary_key=True, related_name="search_document"
+    )
+    document = SearchVectorField(_("search document"), null=True, editable=False)
+
+    class Meta:
+        verbose_name = _("report search document")
+        verbose_name_plural = _("report search documents")
+
+    def __str__(self) -> str:
+        return f"search document of report {self.report_id}"
 
 
 class ReportEvent(AppendOnlyModel):

@@ -22,6 +22,7 @@ from .choices import Channel, Classification, Status
 from .deadlines import report_recompute_deadlines
 from .models import Report, ReportEvent
 from .permissions import REPORTER, SYSTEM
+from .search import search_documents_write
 from .tracking import generate_tracking_id
 from .transitions import (
     NOTE_MAX,
@@ -173,6 +174,7 @@ def report_submit(
         if recomputed.fields:
             report.save(update_fields=recomputed.fields)
         sweep_states_write([(report.pk, recomputed.sweep)])
+        search_documents_write([report.pk])
         report_event_publish(event)
         send_after_commit(report_id=report.pk, event_id=event.pk, action=Action.SUBMIT)
     return report

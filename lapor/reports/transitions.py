@@ -55,6 +55,7 @@ from .choices import ArchiveReason, Classification, OmbudsmanConsent, Status, Vi
 from .deadlines import report_recompute_deadlines
 from .models import Report, ReportEvent, ReportSweepState
 from .permissions import REPORTER, Acting, Rule, acting_as
+from .search import search_documents_write
 from .signals import report_transitioned
 from .tracking import normalize_tracking_id
 
@@ -942,6 +943,12 @@ def _send_many_after_commit(moves: list[tuple[int, int]], action: Action) -> Non
         transaction.on_commit(send)
 
 
+# The words ``reports.search`` reads: a move that changes one of them (a verifier's
+# correction of the title) rewrites the report's search document; any other move
+# leaves it alone, so that a status change costs no text-search work.
+_SEARCHED_FIELDS = frozenset({"title", "description"})
+
+
 def transition(
     *,
     report_id: int,
@@ -967,6 +974,8 @@ def transition(
         made = _make_move(action, report, actor, cleaned, now)
         report.save(update_fields=[*made.fields, "version", "updated_at"])
         sweep_states_write([(report.pk, made.sweep)])
+        if _SEARCHED_FIELDS.intersection(made.fields):
+            search_documents_write([report.pk])
         event = made.event
         event.save()
         report_event_publish(event)
@@ -1044,6 +1053,9 @@ def transition_many(
 
         report_bulk_write([(m.report, m.fields) for m in made], bump_version=True)
         sweep_states_write([(m.report.pk, m.sweep) for m in made])
+        search_documents_write(
+            [m.report.pk for m in made if _SEARCHED_FIELDS.intersection(m.fields)]
+        )
         events = report_events_append([m.event for m in made])
         _send_many_after_commit([(e.report_id, e.pk) for e in events], action)
         result.done = [m.report.pk for m in made]

@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from lapor.core.testing.factories import make_report
 from lapor.reports.choices import Classification, Status
-from lapor.reports.search import report_search
+from lapor.reports.search import report_search, search_documents_write
 
 from .helpers import build_world
 
@@ -34,6 +34,8 @@ def test_filters_and_search(client, w):
         status=Status.CLOSED,
         classification=Classification.ASPIRASI,
     )
+    # Made outside the flow: their search documents are written as submission would.
+    search_documents_write([road.pk, idea.pk])
     html = client.get(reverse("portal:browse")).content.decode()
     assert road.title in html and idea.title in html
     html = client.get(reverse("portal:browse"), {"classification": "aspirasi"}).content.decode()
@@ -52,7 +54,8 @@ def test_filters_and_search(client, w):
 def test_full_text_search_stems_indonesian(w):
     from lapor.reports.models import Report
 
-    make_report(title="Perbaikan jalan yang rusak parah", status=Status.IN_PROGRESS)
+    report = make_report(title="Perbaikan jalan yang rusak parah", status=Status.IN_PROGRESS)
+    search_documents_write([report.pk])
     found = report_search(Report.objects.all(), "perbaikan jalanan")
     # "perbaikan" is stemmed to "baik"; the words match across forms.
     assert found.count() == 1

@@ -12,6 +12,7 @@ from django.urls import reverse
 from lapor.core.testing.factories import make_privacy_world
 from lapor.portal.models import Comment
 from lapor.portal.services import comment_add
+from lapor.reports.search import search_documents_write
 
 pytestmark = pytest.mark.django_db
 
@@ -31,7 +32,11 @@ VIEWERS = (
 
 @pytest.fixture
 def world():
-    return make_privacy_world()
+    w = make_privacy_world()
+    # Made outside the flow: their search documents are written as submission would,
+    # so that the searches below find (and must filter) every one of them.
+    search_documents_write([r.pk for r in w.reports.values()])
+    return w
 
 
 def as_viewer(client, world, key):

@@ -25,7 +25,14 @@ from lapor.core.testing.factories import (
 from lapor.reports.choices import ArchiveReason, Status
 from lapor.reports.deadlines import report_recompute_deadlines, report_reminder_at
 from lapor.reports.demo import DemoPools, ReportGenerator, reports_generate
-from lapor.reports.models import OFFICIALS_STEPS, EscalationLevel, Report, ReportEvent
+from lapor.reports.models import (
+    OFFICIALS_STEPS,
+    EscalationLevel,
+    Report,
+    ReportEvent,
+    ReportSearchDocument,
+)
+from lapor.reports.search import report_search
 from lapor.reports.tracking import is_valid_tracking_id
 
 pytestmark = pytest.mark.django_db
@@ -141,6 +148,7 @@ def test_generated_reports_cover_every_status_with_consistent_events(world):
 
     assert result.reports == 120
     assert Report.objects.count() == 120
+    assert ReportSearchDocument.objects.count() == 120
     assert ReportEvent.objects.count() == result.events
     assert set(Report.objects.values_list("status", flat=True)) == set(Status.values)
     tracking_ids = list(Report.objects.values_list("tracking_id", flat=True))
@@ -210,6 +218,10 @@ def test_copy_path_on_postgres(world, django_assert_max_num_queries):
         reports_generate(count=300, seed=4, batch=300, now=NOW, pools=pools)
     assert Report.objects.count() == 300
     assert ReportEvent.objects.filter(report__status=Status.CLOSED).exists()
+    # Every report gets its search document, stemmed by the database.
+    assert ReportSearchDocument.objects.count() == 300
+    some = Report.objects.order_by("pk").first()
+    assert report_search(Report.objects.all(), some.title).filter(pk=some.pk).exists()
 
 
 @pytest.mark.postgres
@@ -218,6 +230,7 @@ def test_forked_producers_write_consistent_reports(world):
     result = reports_generate(count=400, seed=6, batch=100, now=NOW, producers=2)
 
     assert result.reports == 400 == Report.objects.count()
+    assert ReportSearchDocument.objects.count() == 400
     assert ReportEvent.objects.count() == result.events
     assert Report.objects.values("tracking_id").distinct().count() == 400
     assert set(Report.objects.values_list("status", flat=True)) == set(Status.values)
