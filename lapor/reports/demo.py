@@ -28,7 +28,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from datetime import timezone as dt_timezone
-from typing import Any
+from typing import Any, cast
 
 from lapor.accounts.choices import Role
 from lapor.agencies.choices import AgencyKind
@@ -2500,7 +2500,7 @@ def _copy_text(generated: list[Generated]) -> tuple[bytes, bytes, bytes, list[in
         "".join(reports).encode(),
         "".join(sweeps).encode(),
         "".join(events).encode(),
-        [g.report.id for g in generated],
+        [cast(int, g.report.id) for g in generated],
     )
 
 

@@ -909,7 +909,8 @@ def _append_and_publish_pg(events: list[ReportEvent]) -> None:
     connection.ensure_connection()
     raw = psycopg.Cursor(connection.connection)
     wrap = connection.make_debug_cursor if connection.queries_logged else connection.make_cursor
-    with wrap(raw) as cursor:
+    # The stubs want Django's own wrapper; Django's make_cursor wraps a raw DB-API cursor.
+    with wrap(raw) as cursor:  # type: ignore[arg-type]
         cursor.execute(sql, params)
         ids = {(report_id, code): pk for pk, report_id, code in cursor.fetchall()}
     for event in events:
@@ -1082,7 +1083,9 @@ def report_attach_places(
         agencies.update(Agency.objects.in_bulk(agency_ids))
     regions = Region.objects.in_bulk(region_ids) if region_ids else {}
     agency_field, unit_field, region_field = (
-        Report._meta.get_field(name) for name in ("agency", "unit", "region")
+        Report.agency.field,
+        Report.unit.field,
+        Report.region.field,
     )
     for report in reports:
         if report.agency_id is not None:
