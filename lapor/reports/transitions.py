@@ -707,7 +707,10 @@ def _make_move(
         raise PermissionDenied()
     _check_in_context(action, report, acting, cleaned)
 
-    before = {name: getattr(report, name) for name in _WRITABLE}
+    # What was loaded (a batch defers the description): a field not loaded and then
+    # set by the move counts as changed, and reading it never costs a query.
+    loaded = report.__dict__
+    before = {name: loaded[name] for name in _WRITABLE if name in loaded}
     from_status = report.status
     to_status = target_status(move, report)
     fields, data = _APPLY[action](report, cleaned, now)
@@ -734,7 +737,9 @@ def _make_move(
     recomputed = report_recompute_deadlines(report)
     fields += recomputed.fields
     attnames = {_ATTNAME.get(name, name) for name in fields}
-    changed = sorted(name for name in attnames if getattr(report, name) != before[name])
+    changed = sorted(
+        name for name in attnames if name not in before or getattr(report, name) != before[name]
+    )
     sweep = recomputed.sweep
     if "status" not in changed and "due_at" not in changed:
         # Same step, same due date: the sweep state stands (``overdue_at`` follows both).
@@ -1024,9 +1029,13 @@ def transition_many(
         return result
 
     with transaction.atomic():
+        # No batch move reads the long text (a corrected one is written, never read):
+        # leaving it in the database saves loading it for every row.
         rows = {
             report.pk: report
-            for report in Report.objects.select_for_update(skip_locked=True).filter(pk__in=ids)
+            for report in Report.objects.select_for_update(skip_locked=True)
+            .defer("description")
+            .filter(pk__in=ids)
         }
         report_attach_places(list(rows.values()), agencies=agencies)
         missing = [pk for pk in ids if pk not in rows]
