@@ -42,6 +42,7 @@ from lapor.reports.attachments import attachment_add, detect_file_type
 from lapor.reports.choices import Status, Visibility
 from lapor.reports.models import Report, ReportEvent
 from lapor.reports.permissions import agency_admin_of, unit_admin_of
+from lapor.reports.selectors import report_list_visible_to
 from lapor.reports.transitions import (
     NOTE_MAX,
     Action,
@@ -247,6 +248,21 @@ def reports_bulk(
     )
 
 
+def _report_for_update(actor: User, report_id: int) -> Report:
+    """The report, read through the visibility selector and locked: a report the actor
+    may not read is refused as if it did not exist (the views answer 404 before)."""
+    report = (
+        report_list_visible_to(actor)
+        .select_for_update(of=("self",))
+        .select_related("agency", "unit")
+        .filter(pk=report_id)
+        .first()
+    )
+    if report is None:
+        raise PermissionDenied()
+    return report
+
+
 def _official_acting(report: Report, user: User) -> tuple[str, int | None] | None:
     """The capacity in which ``user`` writes on the report's internal file: its agency or
     unit admins, and the national roles that handle (Admin Nasional, Ombudsman)."""
@@ -281,7 +297,7 @@ def report_note_add(
     files = list(files)
     _check_files(files)
     with transaction.atomic():
-        report = Report.objects.select_related("agency", "unit").get(pk=report_id)
+        report = _report_for_update(actor, report_id)
         acting = _official_acting(report, actor)
         if acting is None or report.status in (Status.ARCHIVED, Status.CLOSED):
             raise PermissionDenied()
@@ -328,11 +344,7 @@ def report_assign(
     after the permission check.
     """
     with transaction.atomic():
-        report = (
-            Report.objects.select_for_update(of=("self",))
-            .select_related("agency", "unit")
-            .get(pk=report_id)
-        )
+        report = _report_for_update(actor, report_id)
         acting = agency_admin_of(report, actor) or unit_admin_of(report, actor)
         if acting is None or report.status not in (
             Status.DISPOSED,

@@ -446,3 +446,17 @@ def test_unit_admin_passes_only_below_their_unit(cast: Any) -> None:
     response = act(dinas, report, "dispose_to_unit", unit_id=cast.other_dinas.pk)
     assert response.status_code == 302
     assert fresh(report).unit_id == cast.dinas.pk
+
+
+def test_services_read_the_report_through_the_visibility_selector(cast: Any) -> None:
+    from lapor.console.services import report_assign, report_note_add
+    from lapor.core.exceptions import PermissionDenied
+
+    report = disposed_to_regency(cast)
+    before = ReportEvent.objects.filter(report=report).count()
+    with pytest.raises(PermissionDenied):
+        report_note_add(report_id=report.pk, actor=cast.other_admin, note="Bukan urusan kami.")
+    with pytest.raises(PermissionDenied):
+        report_assign(report_id=report.pk, actor=cast.other_admin, assignee_id=cast.other_admin.pk)
+    assert ReportEvent.objects.filter(report=report).count() == before
+    assert not Assignment.objects.filter(report=report).exists()
