@@ -95,8 +95,8 @@ vendor:
 	cp node_modules/htmx.org/dist/htmx.min.js node_modules/htmx.org/LICENSE lapor/static/vendor/htmx/
 	cp node_modules/leaflet/dist/leaflet.js node_modules/leaflet/dist/leaflet.css node_modules/leaflet/LICENSE lapor/static/vendor/leaflet/
 	cp node_modules/leaflet/dist/images/* lapor/static/vendor/leaflet/images/
-	cp node_modules/axe-core/axe.min.js lapor/core/testing/assets/axe.min.js
-	cp node_modules/axe-core/LICENSE lapor/core/testing/assets/axe-LICENSE
+	cp node_modules/axe-core/axe.min.js lapor/testing/assets/axe.min.js
+	cp node_modules/axe-core/LICENSE lapor/testing/assets/axe-LICENSE
 	rm -rf node_modules
 
 clean:

@@ -48,7 +48,7 @@ def _english_outside_requests():
 
 
 # Browser fixtures (page, page_nojs, browser) for tests marked ``browser``.
-pytest_plugins = ["lapor.core.testing.browser"]
+pytest_plugins = ["lapor.testing.browser"]
 
 
 @pytest.fixture
@@ -57,7 +57,7 @@ def admin_client(client, admin_user):
     English messages; the site itself is Indonesian unless a visitor switches)."""
     from django.conf import settings
 
-    from lapor.core.testing.otp import force_login_verified
+    from lapor.testing.otp import force_login_verified
 
     force_login_verified(client, admin_user)
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"

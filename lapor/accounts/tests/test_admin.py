@@ -9,8 +9,8 @@ from django.utils import translation
 from lapor.accounts.choices import Role
 from lapor.accounts.models import RoleMembership, User
 from lapor.accounts.services import reporter_profile_set_nik
-from lapor.core.testing.factories import UserFactory, make_agency, make_region, make_unit
-from lapor.core.testing.otp import force_login_verified
+from lapor.testing.factories import UserFactory, make_agency, make_region, make_unit
+from lapor.testing.otp import force_login_verified
 
 pytestmark = pytest.mark.django_db
 

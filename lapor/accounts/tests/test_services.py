@@ -23,7 +23,7 @@ from lapor.accounts.services import (
     validate_nik,
 )
 from lapor.core.exceptions import PermissionDenied, ValidationFailed
-from lapor.core.testing.factories import (
+from lapor.testing.factories import (
     UserFactory,
     make_agency,
     make_member,

@@ -8,8 +8,8 @@ from lapor.accounts.models import User
 from lapor.agencies.choices import AgencyKind
 from lapor.agencies.models import Agency, Category, RoutingRule
 from lapor.agencies.services import category_create, routing_rule_create
-from lapor.core.testing.factories import make_agency, make_region, make_unit
-from lapor.core.testing.otp import force_login_verified
+from lapor.testing.factories import make_agency, make_region, make_unit
+from lapor.testing.otp import force_login_verified
 from lapor.regions.models import Timezone
 
 pytestmark = pytest.mark.django_db

@@ -12,7 +12,7 @@ from lapor.agencies.choices import AgencyKind
 from lapor.agencies.models import Agency, Category, RoutingRule
 from lapor.agencies.seed import SEED_DIR, seed_agencies
 from lapor.agencies.selectors import routing_suggest
-from lapor.core.testing.factories import make_region
+from lapor.testing.factories import make_region
 from lapor.regions.models import Timezone
 
 pytestmark = pytest.mark.django_db

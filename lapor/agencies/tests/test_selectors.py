@@ -14,7 +14,7 @@ from lapor.agencies.selectors import (
     routing_suggest,
 )
 from lapor.agencies.services import agency_deactivate, category_create, routing_rule_create
-from lapor.core.testing.factories import make_agency, make_region, make_unit
+from lapor.testing.factories import make_agency, make_region, make_unit
 
 pytestmark = pytest.mark.django_db
 

@@ -13,7 +13,7 @@ from lapor.agencies.services import (
     routing_rule_create,
 )
 from lapor.core.exceptions import ValidationFailed
-from lapor.core.testing.factories import make_agency, make_region, make_unit
+from lapor.testing.factories import make_agency, make_region, make_unit
 from lapor.regions.models import Timezone
 
 pytestmark = pytest.mark.django_db

@@ -14,7 +14,7 @@ from lapor.accounts.choices import Role
 from lapor.accounts.models import User
 from lapor.agencies.choices import AgencyKind
 from lapor.agencies.models import Agency
-from lapor.core.testing.factories import (
+from lapor.testing.factories import (
     UserFactory,
     make_agency,
     make_member,

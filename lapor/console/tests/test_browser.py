@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from django_otp.oath import totp
 
-from lapor.core.testing.browser import axe_violations, format_violations
+from lapor.testing.browser import axe_violations, format_violations
 from lapor.reports import services as report_services
 from lapor.reports.choices import Status
 from lapor.reports.models import Report

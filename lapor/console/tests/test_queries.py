@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from lapor.console.models import Assignment
-from lapor.core.testing.factories import make_report
+from lapor.testing.factories import make_report
 from lapor.reports.choices import Status
 
 from .conftest import verified_client

@@ -1,7 +1,7 @@
 import pytest
 
-from lapor.core.testing.factories import UserFactory
-from lapor.core.testing.otp import force_login_verified
+from lapor.testing.factories import UserFactory
+from lapor.testing.otp import force_login_verified
 
 pytestmark = pytest.mark.django_db
 

@@ -1,7 +1,7 @@
 import pytest
 
 from lapor.core.models import AppendOnlyError
-from lapor.core.testing.factories import make_report
+from lapor.testing.factories import make_report
 from lapor.reports.models import ReportEvent
 
 pytestmark = pytest.mark.django_db

@@ -1,6 +1,6 @@
 import pytest
 
-from lapor.core.testing.browser import axe_violations, format_violations
+from lapor.testing.browser import axe_violations, format_violations
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -23,8 +23,8 @@ from lapor.core.outbox import (
     outbox_handler,
 )
 from lapor.core.tasks import deliver_outbox
-from lapor.core.testing.factories import UserFactory
-from lapor.core.testing.otp import force_login_verified
+from lapor.testing.factories import UserFactory
+from lapor.testing.otp import force_login_verified
 
 pytestmark = pytest.mark.django_db
 

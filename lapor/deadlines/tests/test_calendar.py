@@ -6,7 +6,7 @@ from zoneinfo import ZoneInfo
 import holidays
 import pytest
 
-from lapor.core.testing.factories import make_region
+from lapor.testing.factories import make_region
 from lapor.deadlines.calendar import (
     add_working_days,
     is_working_day,

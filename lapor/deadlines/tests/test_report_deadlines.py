@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from lapor.core.testing.factories import make_agency, make_region
+from lapor.testing.factories import make_agency, make_region
 from lapor.deadlines.models import HolidayKind
 from lapor.deadlines.services import holiday_create
 from lapor.regions.models import Timezone

@@ -8,7 +8,7 @@ from django.core.cache import cache
 from django.core.management import call_command
 
 from lapor.core.exceptions import ValidationFailed
-from lapor.core.testing.factories import make_region
+from lapor.testing.factories import make_region
 from lapor.deadlines import calendar, rules
 from lapor.deadlines.calendar import is_working_day
 from lapor.deadlines.models import Holiday, HolidayKind

@@ -18,7 +18,7 @@ from lapor.agencies.choices import AgencyKind
 from lapor.agencies.models import Agency
 from lapor.core.models import OutboxMessage, OutboxStatus
 from lapor.core.outbox import outbox_handler_for
-from lapor.core.testing.factories import UserFactory, make_agency, make_member, make_unit
+from lapor.testing.factories import UserFactory, make_agency, make_member, make_unit
 from lapor.notifications.channels.sms import LoggingSmsGateway
 from lapor.notifications.models import Notification, NotificationSetting
 from lapor.reports import services as reports

@@ -12,7 +12,7 @@ from django.core.management import call_command
 from django.utils import translation
 
 from lapor.core.models import OutboxMessage
-from lapor.core.testing.factories import make_report
+from lapor.testing.factories import make_report
 from lapor.notifications.models import Delivery, NotificationSetting
 from lapor.notifications.selectors import digest_for
 from lapor.notifications.services import notifications_send_digests

@@ -238,7 +238,7 @@ def sweep_event(report: Report, code: str, *, due: str, visibility: str) -> Repo
 def test_sweep_events_reach_whoever_owns_the_step(
     cast: Cast, status: str, code: str, due: str, visibility: str, expected: dict[str, str]
 ) -> None:
-    from lapor.core.testing.factories import make_report
+    from lapor.testing.factories import make_report
 
     fields: dict[str, Any] = {"status": status, "reporter": cast.users["reporter"]}
     if status in (Status.DISPOSED, Status.IN_PROGRESS, Status.RESOLVED):
@@ -252,7 +252,7 @@ def test_sweep_events_reach_whoever_owns_the_step(
 
 
 def test_officials_get_reminders_by_mail_only_in_the_digest_unless_instant(cast: Cast) -> None:
-    from lapor.core.testing.factories import make_report
+    from lapor.testing.factories import make_report
 
     report = make_report(
         status=Status.IN_PROGRESS, agency=cast.agency, reporter=cast.users["reporter"]

@@ -8,7 +8,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from lapor.core.testing.factories import UserFactory
+from lapor.testing.factories import UserFactory
 from lapor.notifications.models import Notification, NotificationSetting
 
 
@@ -139,7 +139,7 @@ def test_settings_page_saves_choices(client: Client, people: dict[str, Any]) -> 
 
 def test_officials_can_choose_digest_and_instant_reminders(client: Client, db: Any) -> None:
     from lapor.accounts.choices import Role
-    from lapor.core.testing.factories import make_member
+    from lapor.testing.factories import make_member
 
     national = make_member(Role.ADMIN_NASIONAL)
     login(client, national)

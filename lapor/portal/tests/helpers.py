@@ -8,7 +8,7 @@ from typing import Any
 from lapor.accounts.choices import Role
 from lapor.accounts.models import User
 from lapor.agencies.models import Agency, Category
-from lapor.core.testing.factories import (
+from lapor.testing.factories import (
     CategoryFactory,
     UserFactory,
     make_agency,

@@ -7,7 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from lapor.core.testing.factories import make_report
+from lapor.testing.factories import make_report
 from lapor.reports.choices import Classification, Status
 from lapor.reports.search import report_search, search_documents_write
 

@@ -12,7 +12,7 @@ import re
 
 import pytest
 
-from lapor.core.testing.browser import axe_violations, format_violations
+from lapor.testing.browser import axe_violations, format_violations
 from lapor.reports import services
 from lapor.reports.models import Report
 

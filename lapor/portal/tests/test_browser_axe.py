@@ -2,8 +2,8 @@
 
 import pytest
 
-from lapor.core.testing.browser import axe_violations, format_violations
-from lapor.core.testing.factories import UserFactory, make_report
+from lapor.testing.browser import axe_violations, format_violations
+from lapor.testing.factories import UserFactory, make_report
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

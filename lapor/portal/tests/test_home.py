@@ -29,7 +29,7 @@ def test_home_switches_to_english_without_javascript(client):
 
 
 def test_home_counts_only_public_reports(client):
-    from lapor.core.testing.factories import make_report
+    from lapor.testing.factories import make_report
 
     make_report(status="in_progress", is_confidential=False)
     make_report(status="in_progress", is_confidential=True)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from lapor.core.testing.factories import make_privacy_world
+from lapor.testing.factories import make_privacy_world
 from lapor.portal.models import Comment
 from lapor.portal.services import comment_add
 from lapor.reports.search import search_documents_write
@@ -111,7 +111,7 @@ def test_reporter_sees_own_confidential_report_and_notes(client, world):
 
 
 def test_region_feed_is_anonymous_whoever_asks(client, world):
-    from lapor.core.testing.factories import make_region
+    from lapor.testing.factories import make_region
     from lapor.reports.models import Report
 
     region = make_region("32.73")

@@ -103,7 +103,7 @@ def test_others_cannot_reply_or_rate(client, w):
 
 
 def test_ombudsman_consent_when_offered(client, w):
-    from lapor.core.testing.factories import make_agency
+    from lapor.testing.factories import make_agency
 
     make_agency("Ombudsman RI", code="ombudsman-ri")
     then = timezone.now() - timedelta(days=70)

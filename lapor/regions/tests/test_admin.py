@@ -6,7 +6,7 @@ from django.test import Client
 from django.urls import reverse
 
 from lapor.accounts.models import User
-from lapor.core.testing.otp import force_login_verified
+from lapor.testing.otp import force_login_verified
 from lapor.regions.models import Region
 
 pytestmark = pytest.mark.usefixtures("imported")

@@ -53,7 +53,7 @@ def test_search_is_case_insensitive_and_bigger_regions_first() -> None:
 
 @pytest.mark.django_db
 def test_search_prefers_names_starting_with_the_query_within_a_level() -> None:
-    from lapor.core.testing.factories import make_region
+    from lapor.testing.factories import make_region
 
     make_region("32.73.01.1003", name="Kota Bandung Lama")  # contains, not starts with
     make_region("32.73.01.1004", name="Bandung Wetan")

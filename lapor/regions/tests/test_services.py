@@ -7,7 +7,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from lapor.core.exceptions import ValidationFailed
-from lapor.core.testing.factories import make_region
+from lapor.testing.factories import make_region
 from lapor.regions.models import Region, RegionLevel, Timezone
 from lapor.regions.services import wilayah_import
 

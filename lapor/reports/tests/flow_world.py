@@ -16,7 +16,7 @@ from lapor.accounts.choices import Role
 from lapor.accounts.models import User
 from lapor.agencies.choices import AgencyKind
 from lapor.agencies.models import Agency
-from lapor.core.testing.factories import UserFactory, make_agency, make_member, make_unit
+from lapor.testing.factories import UserFactory, make_agency, make_member, make_unit
 from lapor.reports.choices import ArchiveReason, OmbudsmanConsent, Status
 from lapor.reports.models import OFFICIALS_STEPS, Report, ReportEvent, ReportSweepState
 from lapor.reports.transitions import OMBUDSMAN_AGENCY_CODE, Action
@@ -110,7 +110,7 @@ def report_in(w: World, status: str, *, now: datetime, **overrides: Any) -> Repo
     sweep_columns = {f.name for f in ReportSweepState._meta.concrete_fields}
     sweep = {k: overrides.pop(k) for k in list(overrides) if k in sweep_columns}
     fields |= overrides
-    from lapor.core.testing.factories import make_report
+    from lapor.testing.factories import make_report
 
     report = make_report(**fields)
     overdue_at = report.due_at if report.status in OFFICIALS_STEPS else None

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from django.utils import translation
 
-from lapor.core.testing.otp import force_login_verified
+from lapor.testing.otp import force_login_verified
 from lapor.reports.attachments import attachment_add
 from lapor.reports.models import Report
 
@@ -29,7 +29,7 @@ def _setup(settings, tmp_path):
 
 @pytest.fixture
 def world():
-    from lapor.core.testing.factories import make_privacy_world
+    from lapor.testing.factories import make_privacy_world
 
     return make_privacy_world()
 

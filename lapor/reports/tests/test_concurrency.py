@@ -16,7 +16,7 @@ from django.db import connection, connections
 
 from lapor.accounts.choices import Role
 from lapor.core.exceptions import InvalidTransition
-from lapor.core.testing.factories import make_member
+from lapor.testing.factories import make_member
 from lapor.reports import transitions
 from lapor.reports.choices import Status
 from lapor.reports.models import Report, ReportEvent

@@ -13,7 +13,7 @@ from django.db import connection
 
 from lapor.accounts.choices import Role
 from lapor.agencies.choices import AgencyKind
-from lapor.core.testing.factories import (
+from lapor.testing.factories import (
     CategoryFactory,
     UserFactory,
     make_agency,

@@ -17,7 +17,7 @@ from lapor.core.exceptions import (
     ServiceError,
     ValidationFailed,
 )
-from lapor.core.testing.factories import CategoryFactory, make_agency, make_region
+from lapor.testing.factories import CategoryFactory, make_agency, make_region
 from lapor.reports import services
 from lapor.reports.choices import ArchiveReason, Classification, OmbudsmanConsent, Status
 from lapor.reports.models import Report, ReportEvent

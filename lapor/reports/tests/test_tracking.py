@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from lapor.core.testing.factories import make_report
+from lapor.testing.factories import make_report
 from lapor.reports import tracking
 from lapor.reports.tracking import (
     allocate_tracking_ids,

@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from lapor.core.exceptions import ValidationFailed
 from lapor.core.models import OutboxMessage
-from lapor.core.testing.factories import make_report
+from lapor.testing.factories import make_report
 from lapor.reports.choices import ArchiveReason, OmbudsmanConsent, Status
 from lapor.reports.models import Report, ReportEvent
 from lapor.reports.transitions import Action, transition, transition_many

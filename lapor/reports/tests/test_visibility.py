@@ -18,7 +18,7 @@ from django.utils import translation
 
 from lapor.accounts.choices import Role
 from lapor.accounts.models import RoleMembership
-from lapor.core.testing.factories import UserFactory, make_member, make_privacy_world, make_report
+from lapor.testing.factories import UserFactory, make_member, make_privacy_world, make_report
 from lapor.reports.choices import Status
 from lapor.reports.selectors import (
     event_actor_label_for,
@@ -287,7 +287,7 @@ def test_an_inactive_agency_gives_no_subtree(world):
 
 
 def test_subtree_reaches_units_at_any_depth_and_several_memberships():
-    from lapor.core.testing.factories import make_agency, make_unit
+    from lapor.testing.factories import make_agency, make_unit
 
     agency, other = make_agency(), make_agency()
     deep = make_unit(make_unit(make_unit(agency)))
@@ -302,7 +302,7 @@ def test_subtree_reaches_units_at_any_depth_and_several_memberships():
 
 
 def test_target_agency_counts_only_while_waiting_for_verification():
-    from lapor.core.testing.factories import make_agency
+    from lapor.testing.factories import make_agency
 
     agency = make_agency()
     viewer = make_member(Role.ADMIN_INSTANSI, agency)
