@@ -14,7 +14,10 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from lapor.core.models import AppendOnlyModel
+from lapor.accounts.principals import Principal
+from lapor.core.models import AppendOnlyModel, AppendOnlyQuerySet
+
+from . import visibility
 
 from .choices import (
     ArchiveReason,
@@ -42,6 +45,13 @@ OFFICIALS_STEPS = (Status.SUBMITTED, Status.DISPOSED, Status.IN_PROGRESS, Status
 WORKING_STEPS = (Status.DISPOSED, Status.IN_PROGRESS)
 # The steps an agency's inbox lists as its open work.
 INBOX_STEPS = (Status.DISPOSED, Status.IN_PROGRESS, Status.ESCALATED)
+
+
+class ReportQuerySet(models.QuerySet["Report"]):
+    def visible_to(self, principal: Principal) -> ReportQuerySet:
+        """The gate: the reports ``principal`` may read (``reports.visibility``)."""
+        q = visibility.report_q(principal)
+        return self if q is visibility.ALL else self.filter(q)
 
 
 class Report(models.Model):
@@ -168,6 +178,8 @@ class Report(models.Model):
 
     support_count = models.PositiveIntegerField(_("supporters"), default=0)
     version = models.PositiveIntegerField(default=0, editable=False)
+
+    objects = ReportQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("report")
@@ -331,6 +343,14 @@ class ReportSearchDocument(models.Model):
         return f"search document of report {self.report_id}"
 
 
+class ReportEventQuerySet(AppendOnlyQuerySet):
+    def visible_to(self, principal: Principal) -> ReportEventQuerySet:
+        """The events ``principal`` may read: of reports they read, as far as each
+        event's ``visibility`` allows (``reports.visibility.rows_q``)."""
+        q = visibility.rows_q(principal, report_prefix="report__", visibility_field="visibility")
+        return self if q is visibility.ALL else self.filter(q)
+
+
 class ReportEvent(AppendOnlyModel):
     """One thing that happened to a report: the audit trail and the public timeline.
 
@@ -371,6 +391,8 @@ class ReportEvent(AppendOnlyModel):
     )
     data = models.JSONField(default=dict, blank=True)
 
+    objects = ReportEventQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("report event")
         verbose_name_plural = _("report events")
@@ -397,6 +419,19 @@ def attachment_path(instance: Attachment, filename: str) -> str:
     return f"attachments/{timezone.now():%Y/%m}/{instance.storage_name}"
 
 
+class AttachmentQuerySet(models.QuerySet["Attachment"]):
+    def visible_to(self, principal: Principal) -> AttachmentQuerySet:
+        """The files ``principal`` may download: their own visibility and that of the
+        event they hang on both apply (the stricter)."""
+        own = visibility.rows_q(principal, report_prefix="report__", visibility_field="visibility")
+        if own is visibility.ALL:
+            return self
+        on_event = visibility.rows_q(
+            principal, report_prefix="report__", visibility_field="event__visibility"
+        )
+        return self.filter(own).filter(Q(event__isnull=True) | on_event)
+
+
 class Attachment(models.Model):
     report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="attachments")
     event = models.ForeignKey(
@@ -416,6 +451,8 @@ class Attachment(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     created_at = models.DateTimeField(default=timezone.now)
+
+    objects = AttachmentQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("attachment")
