@@ -18,7 +18,6 @@ from lapor.accounts.principals import Principal
 from lapor.core.models import AppendOnlyModel, AppendOnlyQuerySet
 
 from . import visibility
-
 from .choices import (
     ArchiveReason,
     AttachmentKind,

@@ -8,9 +8,9 @@ from lapor.accounts.models import User
 from lapor.agencies.choices import AgencyKind
 from lapor.agencies.models import Agency, Category, RoutingRule
 from lapor.agencies.services import category_create, routing_rule_create
+from lapor.regions.models import Timezone
 from lapor.testing.factories import make_agency, make_region, make_unit
 from lapor.testing.otp import force_login_verified
-from lapor.regions.models import Timezone
 
 pytestmark = pytest.mark.django_db
 

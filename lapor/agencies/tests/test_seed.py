@@ -12,8 +12,8 @@ from lapor.agencies.choices import AgencyKind
 from lapor.agencies.models import Agency, Category, RoutingRule
 from lapor.agencies.seed import SEED_DIR, seed_agencies
 from lapor.agencies.selectors import routing_suggest
-from lapor.testing.factories import make_region
 from lapor.regions.models import Timezone
+from lapor.testing.factories import make_region
 
 pytestmark = pytest.mark.django_db
 

@@ -13,8 +13,8 @@ from lapor.agencies.services import (
     routing_rule_create,
 )
 from lapor.core.exceptions import ValidationFailed
-from lapor.testing.factories import make_agency, make_region, make_unit
 from lapor.regions.models import Timezone
+from lapor.testing.factories import make_agency, make_region, make_unit
 
 pytestmark = pytest.mark.django_db
 

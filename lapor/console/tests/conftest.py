@@ -14,6 +14,9 @@ from lapor.accounts.choices import Role
 from lapor.accounts.models import User
 from lapor.agencies.choices import AgencyKind
 from lapor.agencies.models import Agency
+from lapor.reports import services as report_services
+from lapor.reports.models import Report
+from lapor.reports.transitions import OMBUDSMAN_AGENCY_CODE
 from lapor.testing.factories import (
     UserFactory,
     make_agency,
@@ -21,9 +24,6 @@ from lapor.testing.factories import (
     make_region,
     make_unit,
 )
-from lapor.reports import services as report_services
-from lapor.reports.models import Report
-from lapor.reports.transitions import OMBUDSMAN_AGENCY_CODE
 
 FAST_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 # A fixed TOTP key (hex) so tests and browser tests can compute the current code.

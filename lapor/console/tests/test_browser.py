@@ -9,10 +9,10 @@ from typing import Any
 import pytest
 from django_otp.oath import totp
 
-from lapor.testing.browser import axe_violations, format_violations
 from lapor.reports import services as report_services
 from lapor.reports.choices import Status
 from lapor.reports.models import Report
+from lapor.testing.browser import axe_violations, format_violations
 
 from .conftest import TEST_TOTP_KEY, build_cast, give_totp, submit
 

@@ -10,8 +10,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from lapor.console.models import Assignment
-from lapor.testing.factories import make_report
 from lapor.reports.choices import Status
+from lapor.testing.factories import make_report
 
 from .conftest import verified_client
 

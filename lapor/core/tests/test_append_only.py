@@ -1,8 +1,8 @@
 import pytest
 
 from lapor.core.models import AppendOnlyError
-from lapor.testing.factories import make_report
 from lapor.reports.models import ReportEvent
+from lapor.testing.factories import make_report
 
 pytestmark = pytest.mark.django_db
 

@@ -6,11 +6,11 @@ import pytest
 from django.test import Client
 
 from lapor.accounts.models import User
-from lapor.testing.factories import make_region
-from lapor.testing.otp import force_login_verified
 from lapor.deadlines.calendar import is_working_day
 from lapor.deadlines.models import Holiday, HolidayKind
 from lapor.deadlines.services import holiday_create
+from lapor.testing.factories import make_region
+from lapor.testing.otp import force_login_verified
 
 pytestmark = pytest.mark.django_db
 

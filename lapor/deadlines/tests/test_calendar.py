@@ -6,7 +6,6 @@ from zoneinfo import ZoneInfo
 import holidays
 import pytest
 
-from lapor.testing.factories import make_region
 from lapor.deadlines.calendar import (
     add_working_days,
     is_working_day,
@@ -15,6 +14,7 @@ from lapor.deadlines.calendar import (
 )
 from lapor.deadlines.models import Holiday, HolidayKind
 from lapor.deadlines.services import holiday_create, holiday_delete
+from lapor.testing.factories import make_region
 
 pytestmark = pytest.mark.django_db
 

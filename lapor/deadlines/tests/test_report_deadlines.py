@@ -8,7 +8,6 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from lapor.testing.factories import make_agency, make_region
 from lapor.deadlines.models import HolidayKind
 from lapor.deadlines.services import holiday_create
 from lapor.regions.models import Timezone
@@ -22,6 +21,7 @@ from lapor.reports.deadlines import (
     report_timezone,
 )
 from lapor.reports.models import OFFICIALS_STEPS, EscalationLevel, Report
+from lapor.testing.factories import make_agency, make_region
 
 pytestmark = pytest.mark.django_db
 

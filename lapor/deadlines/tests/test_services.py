@@ -8,12 +8,12 @@ from django.core.cache import cache
 from django.core.management import call_command
 
 from lapor.core.exceptions import ValidationFailed
-from lapor.testing.factories import make_region
 from lapor.deadlines import calendar, rules
 from lapor.deadlines.calendar import is_working_day
 from lapor.deadlines.models import Holiday, HolidayKind
 from lapor.deadlines.services import holiday_create, holiday_delete
 from lapor.reports.choices import Classification
+from lapor.testing.factories import make_region
 
 pytestmark = pytest.mark.django_db
 

@@ -18,12 +18,12 @@ from lapor.agencies.choices import AgencyKind
 from lapor.agencies.models import Agency
 from lapor.core.models import OutboxMessage, OutboxStatus
 from lapor.core.outbox import outbox_handler_for
-from lapor.testing.factories import UserFactory, make_agency, make_member, make_unit
 from lapor.notifications.channels.sms import LoggingSmsGateway
 from lapor.notifications.models import Notification, NotificationSetting
 from lapor.reports import services as reports
 from lapor.reports.models import Report, ReportEvent
 from lapor.reports.transitions import OMBUDSMAN_AGENCY_CODE
+from lapor.testing.factories import UserFactory, make_agency, make_member, make_unit
 
 WIB = ZoneInfo("Asia/Jakarta")
 # A Monday with no holiday near: due dates fall in March 2026.

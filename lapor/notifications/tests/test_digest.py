@@ -12,12 +12,12 @@ from django.core.management import call_command
 from django.utils import translation
 
 from lapor.core.models import OutboxMessage
-from lapor.testing.factories import make_report
 from lapor.notifications.models import Delivery, NotificationSetting
 from lapor.notifications.selectors import digest_for
 from lapor.notifications.services import notifications_send_digests
 from lapor.notifications.tasks import send_daily_digests
 from lapor.reports.choices import Status
+from lapor.testing.factories import make_report
 
 from .conftest import START, Cast, deliver
 

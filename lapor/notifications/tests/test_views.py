@@ -8,8 +8,8 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from lapor.testing.factories import UserFactory
 from lapor.notifications.models import Notification, NotificationSetting
+from lapor.testing.factories import UserFactory
 
 
 @pytest.fixture

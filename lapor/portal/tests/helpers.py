@@ -8,6 +8,9 @@ from typing import Any
 from lapor.accounts.choices import Role
 from lapor.accounts.models import User
 from lapor.agencies.models import Agency, Category
+from lapor.regions.models import Region
+from lapor.reports import services
+from lapor.reports.models import Report
 from lapor.testing.factories import (
     CategoryFactory,
     UserFactory,
@@ -15,9 +18,6 @@ from lapor.testing.factories import (
     make_member,
     make_region,
 )
-from lapor.regions.models import Region
-from lapor.reports import services
-from lapor.reports.models import Report
 
 DESCRIPTION = "Jalan di depan pasar berlubang besar sejak sebulan lalu dan berbahaya bagi motor."
 

@@ -7,9 +7,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from lapor.testing.factories import make_report
 from lapor.reports.choices import Classification, Status
 from lapor.reports.search import report_search, search_documents_write
+from lapor.testing.factories import make_report
 
 from .helpers import build_world
 

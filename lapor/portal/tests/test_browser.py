@@ -12,9 +12,9 @@ import re
 
 import pytest
 
-from lapor.testing.browser import axe_violations, format_violations
 from lapor.reports import services
 from lapor.reports.models import Report
+from lapor.testing.browser import axe_violations, format_violations
 
 from .conftest import PNG_1PX
 from .helpers import DESCRIPTION, build_world

@@ -1,10 +1,10 @@
 import pytest
 
 from lapor.accounts.choices import Role
-from lapor.testing.factories import UserFactory, make_member, make_report
-from lapor.testing.otp import force_login_verified
 from lapor.portal.models import Comment
 from lapor.portal.services import comment_add, comment_flag
+from lapor.testing.factories import UserFactory, make_member, make_report
+from lapor.testing.otp import force_login_verified
 
 pytestmark = pytest.mark.django_db
 

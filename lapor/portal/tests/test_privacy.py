@@ -9,10 +9,10 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from lapor.testing.factories import make_privacy_world
 from lapor.portal.models import Comment
 from lapor.portal.services import comment_add
 from lapor.reports.search import search_documents_write
+from lapor.testing.factories import make_privacy_world
 
 pytestmark = pytest.mark.django_db
 
@@ -111,8 +111,8 @@ def test_reporter_sees_own_confidential_report_and_notes(client, world):
 
 
 def test_region_feed_is_anonymous_whoever_asks(client, world):
-    from lapor.testing.factories import make_region
     from lapor.reports.models import Report
+    from lapor.testing.factories import make_region
 
     region = make_region("32.73")
     Report.objects.filter(pk__in=[r.pk for r in world.reports.values()]).update(region=region)

@@ -7,10 +7,10 @@ from django.urls import reverse
 
 from lapor.accounts.choices import Role
 from lapor.core.exceptions import PermissionDenied
-from lapor.testing.factories import UserFactory, make_member
 from lapor.portal import services
 from lapor.portal.models import Comment
 from lapor.reports.models import Report
+from lapor.testing.factories import UserFactory, make_member
 
 from .helpers import build_world, public_report, submit
 

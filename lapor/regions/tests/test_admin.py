@@ -6,8 +6,8 @@ from django.test import Client
 from django.urls import reverse
 
 from lapor.accounts.models import User
-from lapor.testing.otp import force_login_verified
 from lapor.regions.models import Region
+from lapor.testing.otp import force_login_verified
 
 pytestmark = pytest.mark.usefixtures("imported")
 

@@ -7,9 +7,9 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from lapor.core.exceptions import ValidationFailed
-from lapor.testing.factories import make_region
 from lapor.regions.models import Region, RegionLevel, Timezone
 from lapor.regions.services import wilayah_import
+from lapor.testing.factories import make_region
 
 from .conftest import DISTRICTS, PROVINCES, REGENCIES, VILLAGES, write_wilayah
 

@@ -16,10 +16,10 @@ from lapor.accounts.choices import Role
 from lapor.accounts.models import User
 from lapor.agencies.choices import AgencyKind
 from lapor.agencies.models import Agency
-from lapor.testing.factories import UserFactory, make_agency, make_member, make_unit
 from lapor.reports.choices import ArchiveReason, OmbudsmanConsent, Status
 from lapor.reports.models import OFFICIALS_STEPS, Report, ReportEvent, ReportSweepState
 from lapor.reports.transitions import OMBUDSMAN_AGENCY_CODE, Action
+from lapor.testing.factories import UserFactory, make_agency, make_member, make_unit
 
 # Everyone who might try a move; ``system`` is ``actor=None``.
 ROLES = (

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from django.utils import translation
 
-from lapor.testing.otp import force_login_verified
 from lapor.reports.attachments import attachment_add
 from lapor.reports.models import Report
+from lapor.testing.otp import force_login_verified
 
 from .test_attachments import PDF, upload
 from .test_visibility import EVENTS, IDENTITY, REPORTS, ROLES, VISIBLE

@@ -13,10 +13,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import translation
 
 from lapor.core.exceptions import ValidationFailed
-from lapor.testing.factories import make_privacy_world, make_report
 from lapor.reports.attachments import attachment_add, sanitize_filename
 from lapor.reports.choices import AttachmentKind, Visibility
 from lapor.reports.models import Attachment, ReportEvent
+from lapor.testing.factories import make_privacy_world, make_report
 
 from .test_visibility import EVENTS, REPORTS, ROLES
 

@@ -16,11 +16,11 @@ from django.db import connection, connections
 
 from lapor.accounts.choices import Role
 from lapor.core.exceptions import InvalidTransition
-from lapor.testing.factories import make_member
 from lapor.reports import transitions
 from lapor.reports.choices import Status
 from lapor.reports.models import Report, ReportEvent
 from lapor.reports.transitions import Action, transition
+from lapor.testing.factories import make_member
 
 from .flow_world import FAST_HASHERS, build_world, report_in
 

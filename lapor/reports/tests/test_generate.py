@@ -13,15 +13,6 @@ from django.db import connection
 
 from lapor.accounts.choices import Role
 from lapor.agencies.choices import AgencyKind
-from lapor.testing.factories import (
-    CategoryFactory,
-    UserFactory,
-    make_agency,
-    make_member,
-    make_region,
-    make_report,
-    make_unit,
-)
 from lapor.reports.choices import ArchiveReason, Status
 from lapor.reports.deadlines import report_recompute_deadlines, report_reminder_at
 from lapor.reports.demo import DemoPools, ReportGenerator, reports_generate
@@ -34,6 +25,15 @@ from lapor.reports.models import (
 )
 from lapor.reports.search import report_search
 from lapor.reports.tracking import is_valid_tracking_id
+from lapor.testing.factories import (
+    CategoryFactory,
+    UserFactory,
+    make_agency,
+    make_member,
+    make_region,
+    make_report,
+    make_unit,
+)
 
 pytestmark = pytest.mark.django_db
 

@@ -17,7 +17,6 @@ from lapor.core.exceptions import (
     ServiceError,
     ValidationFailed,
 )
-from lapor.testing.factories import CategoryFactory, make_agency, make_region
 from lapor.reports import services
 from lapor.reports.choices import ArchiveReason, Classification, OmbudsmanConsent, Status
 from lapor.reports.models import Report, ReportEvent
@@ -25,6 +24,7 @@ from lapor.reports.permissions import REPORTER, SYSTEM
 from lapor.reports.signals import report_transitioned
 from lapor.reports.tracking import is_valid_tracking_id, luhn_check_digit
 from lapor.reports.transitions import Action
+from lapor.testing.factories import CategoryFactory, make_agency, make_region
 
 from .flow_world import FAST_HASHERS, World, build_world, report_in, snapshot
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from lapor.testing.factories import make_report
 from lapor.reports import tracking
 from lapor.reports.tracking import (
     allocate_tracking_ids,
@@ -13,6 +12,7 @@ from lapor.reports.tracking import (
     luhn_check_digit,
     normalize_tracking_id,
 )
+from lapor.testing.factories import make_report
 
 
 def test_format():

@@ -13,10 +13,10 @@ from django.utils import timezone
 
 from lapor.core.exceptions import ValidationFailed
 from lapor.core.models import OutboxMessage
-from lapor.testing.factories import make_report
 from lapor.reports.choices import ArchiveReason, OmbudsmanConsent, Status
 from lapor.reports.models import Report, ReportEvent
 from lapor.reports.transitions import Action, transition, transition_many
+from lapor.testing.factories import make_report
 
 from .flow_world import FAST_HASHERS, World, build_world, recipe, report_in, snapshot
 

@@ -18,7 +18,6 @@ from django.utils import translation
 
 from lapor.accounts.choices import Role
 from lapor.accounts.models import RoleMembership
-from lapor.testing.factories import UserFactory, make_member, make_privacy_world, make_report
 from lapor.reports.choices import Status
 from lapor.reports.selectors import (
     event_actor_label_for,
@@ -30,6 +29,7 @@ from lapor.reports.selectors import (
     report_public_dict,
     report_reporter_identity_for,
 )
+from lapor.testing.factories import UserFactory, make_member, make_privacy_world, make_report
 
 pytestmark = pytest.mark.django_db
 
