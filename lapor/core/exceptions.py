@@ -48,3 +48,14 @@ class ValidationFailed(ServiceError):
         self.errors = {key: [str(m) for m in msgs] for key, msgs in errors.items()}
         first = next(iter(self.errors.values()))[0]
         super().__init__(first, code=code)
+
+
+class NotFound(ServiceError):
+    """What was asked for does not exist, or the principal may not read it.
+
+    The two are never told apart: a report one may not read looks exactly like one that
+    does not exist. Views (``core.middleware.ServiceErrorMiddleware``) answer 404.
+    """
+
+    default_message = _("Not found.")
+    status_code = 404
