@@ -1,0 +1,219 @@
+"""Signing in to the console: password, second factor, the authenticator app and
+recovery codes, signing out, and accepting an invitation."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth import authenticate, login, logout
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.encoding import force_str
+from django.utils.functional import Promise
+from django.utils.http import urlsafe_base64_decode
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_http_methods, require_POST
+from django_otp import login as otp_login
+
+from lapor.accounts.models import User
+from lapor.core.exceptions import ServiceError, ValidationFailed
+
+from .. import selectors, services
+from ..access import (
+    otp_verified,
+    redirect,
+    safe_next,
+    session_touch,
+)
+from ..choices import LoginEventKind
+
+
+@require_http_methods(["GET", "POST"])
+def login_view(request: HttpRequest) -> HttpResponse:
+    """Step 1: login (e-mail or mobile number) and password. Officials only."""
+    error: str | Promise = ""
+    login_value = ""
+    if request.method == "POST":
+        login_value = request.POST.get("login", "").strip()
+        password = request.POST.get("password", "")
+        user = authenticate(request, username=login_value, password=password)
+        if user is None:
+            services.login_event_record(
+                request=request, kind=LoginEventKind.PASSWORD_FAILED, login=login_value
+            )
+            error = _("The login or the password is not right.")
+        elif not selectors.user_is_console_official(user):
+            services.login_event_record(
+                request=request, kind=LoginEventKind.NOT_OFFICIAL, user=user, login=login_value
+            )
+            error = _("This sign-in is for officials. Reporters sign in on the main site.")
+        else:
+            login(request, user)
+            services.login_event_record(
+                request=request, kind=LoginEventKind.PASSWORD_OK, user=user, login=login_value
+            )
+            session_touch(request)
+            nxt = safe_next(request)
+            target = "console:otp" if services.totp_device_confirmed(user) else "console:security"
+            return redirect(request, f"{reverse(target)}?next={nxt}")
+    return render(
+        request,
+        "console/login.html",
+        {"error": error, "login_value": login_value, "next": safe_next(request)},
+        status=401 if error else 200,
+    )
+
+
+def _signed_in_official(request: HttpRequest) -> User | None:
+    user = request.user
+    if not user.is_authenticated or not selectors.user_is_console_official(user):
+        return None
+    return user
+
+
+@require_http_methods(["GET", "POST"])
+def otp_view(request: HttpRequest) -> HttpResponse:
+    """Step 2: the code from the authenticator app, or a recovery code."""
+    user = _signed_in_official(request)
+    if user is None:
+        return redirect(request, reverse("console:login"))
+    if services.totp_device_confirmed(user) is None:
+        return redirect(request, reverse("console:security"))
+    if otp_verified(request):
+        return redirect(request, safe_next(request))
+    error: str | Promise = ""
+    if request.method == "POST":
+        device, recovery = services.second_factor_verify(
+            user=user, token=request.POST.get("token", "")
+        )
+        if device is None:
+            services.login_event_record(request=request, kind=LoginEventKind.OTP_FAILED, user=user)
+            error = _("That code is not right. Wait for a new code and try again.")
+        else:
+            otp_login(request, device)
+            services.login_event_record(
+                request=request,
+                kind=LoginEventKind.RECOVERY_USED if recovery else LoginEventKind.OTP_OK,
+                user=user,
+            )
+            session_touch(request)
+            if recovery:
+                messages.warning(
+                    request,
+                    _("You used a recovery code. Each works once: make new ones soon."),
+                )
+            return redirect(request, safe_next(request))
+    return render(
+        request,
+        "console/otp.html",
+        {"error": error, "next": safe_next(request)},
+        status=401 if error else 200,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def security_view(request: HttpRequest) -> HttpResponse:
+    """Set up the authenticator app (first sign-in), and make new recovery codes.
+
+    An official who already has an app must pass it first: a stolen password alone
+    never lets anyone set up a second app.
+    """
+    user = _signed_in_official(request)
+    if user is None:
+        return redirect(request, reverse("console:login"))
+    confirmed = services.totp_device_confirmed(user)
+    verified = otp_verified(request)
+    if confirmed is not None and not verified:
+        return redirect(request, reverse("console:otp"))
+
+    if confirmed is not None:
+        codes: list[str] = []
+        if request.method == "POST" and request.POST.get("op") == "recovery":
+            codes = services.recovery_codes_regenerate(user=user)
+        return render(request, "console/security.html", {"enrolled": True, "codes": codes})
+
+    device = services.totp_enrol_start(user=user)
+    error = ""
+    if request.method == "POST":
+        try:
+            device, codes = services.totp_enrol_confirm(
+                user=user, token=request.POST.get("token", "")
+            )
+        except ValidationFailed as exc:
+            error = exc.message
+        else:
+            otp_login(request, device)
+            services.login_event_record(request=request, kind=LoginEventKind.ENROLLED, user=user)
+            session_touch(request)
+            return render(
+                request,
+                "console/security.html",
+                {
+                    "enrolled": True,
+                    "codes": codes,
+                    "just_enrolled": True,
+                    "next": safe_next(request),
+                },
+            )
+    import segno
+
+    qr = segno.make(device.config_url, error="m")
+    key_b32 = _b32(device.bin_key)
+    return render(
+        request,
+        "console/security.html",
+        {
+            "enrolled": False,
+            "qr_svg": qr.svg_inline(scale=4, dark="#1b1f24", omitsize=True),
+            "key_b32": " ".join(key_b32[i : i + 4] for i in range(0, len(key_b32), 4)),
+            "error": error,
+            "next": safe_next(request),
+        },
+        status=401 if error else 200,
+    )
+
+
+def _b32(key: bytes) -> str:
+    from base64 import b32encode
+
+    return b32encode(key).decode().rstrip("=")
+
+
+@require_POST
+def logout_view(request: HttpRequest) -> HttpResponse:
+    if request.user.is_authenticated:
+        services.login_event_record(
+            request=request,
+            kind=LoginEventKind.LOGOUT,
+            user=request.user,
+        )
+    logout(request)
+    return redirect(request, reverse("console:login"))
+
+
+@require_http_methods(["GET", "POST"])
+def invitation_view(request: HttpRequest, uidb64: str, token: str) -> HttpResponse:
+    """An invited official sets their password, then signs in (and sets up 2FA)."""
+    try:
+        user = User.objects.get(pk=int(force_str(urlsafe_base64_decode(uidb64))))
+    except (ValueError, User.DoesNotExist, OverflowError):
+        raise Http404 from None
+    errors: list[str] = []
+    if request.method == "POST":
+        password = request.POST.get("password", "")
+        if password != request.POST.get("password2", ""):
+            errors = [str(_("The two passwords are not the same."))]
+        else:
+            try:
+                services.invitation_accept(user=user, token=token, password=password)
+            except ValidationFailed as exc:
+                errors = [m for msgs in exc.errors.values() for m in msgs]
+            except ServiceError as exc:
+                errors = [exc.message]
+            else:
+                services.login_event_record(
+                    request=request, kind=LoginEventKind.INVITATION_ACCEPTED, user=user
+                )
+                messages.success(request, _("Your password is set. Sign in now."))
+                return redirect(request, reverse("console:login"))
+    return render(request, "console/invitation.html", {"invited": user, "errors": errors})
