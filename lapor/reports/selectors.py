@@ -1,24 +1,16 @@
-"""Who may read which report, event, attachment and reporter identity.
+"""What a principal may read of reports: the selectors every surface uses.
 
-This module is THE one place that decides it. Every page, API endpoint, export,
-search and notification reads reports through these functions, so a forgotten
-"anonymous" or "confidential" flag in some view cannot leak anything.
+The rules themselves live in ``reports.visibility`` (the gate, applied by
+``Report.objects.visible_to(principal)`` and its siblings); this module builds on them
+what pages, the API, exports, search and notifications need: one report or a
+404-like ``NotFound``, the timeline, the files, what may be known of the reporter, who
+did what. Every function takes the :class:`~lapor.accounts.principals.Principal` it
+reads for, never a bare user: an official whose second factor is not verified in this
+session is a citizen here.
 
-The rules (``reports/tests/test_visibility.py`` holds them as tables, role by role):
-
-* **The public** (no account, or a citizen with no role): reports that are not
-  confidential and have been verified (``PUBLIC_STATUSES``).
-* **The reporter**: additionally every report of their own.
-* **Admin Instansi / Admin Unit / Developer**: additionally the reports whose
-  ``agency`` or ``unit`` lies in a subtree they hold, and the reports waiting for
-  verification (``submitted``/``on_hold``) whose ``target_agency`` (the agency the
-  reporter picked, which verifies them) lies in one.
-* **Admin Nasional and Ombudsman**: everything.
-* **Pengawas (KSP)**: every report that is not confidential, in any status.
-
-What a viewer sees *of* a report depends on their relation to it (:func:`_relation`):
-``national`` (Admin Nasional), ``ombudsman``, ``handler`` (agency roles whose subtree
-holds it), ``pengawas``, ``reporter`` or ``public``. Decisions:
+What a principal sees *of* a report depends on their relation to it
+(``visibility.relation_of``): ``national`` (Admin Nasional), ``ombudsman``, ``handler``
+(agency roles whose subtree holds it), ``pengawas``, ``reporter`` or ``public``:
 
 * Reporter identity: the reporter and Admin Nasional always see it; nobody else on an
   anonymous report. On other reports handlers (Developer included: the agency's own
@@ -26,193 +18,86 @@ holds it), ``pengawas``, ``reporter`` or ``public``. Decisions:
   the name only, and the public (other citizens, officials of unrelated agencies) the
   first name only, so a report reads as a person's without exposing who.
 * Events: ``public`` to all who see the report; ``reporter`` to the reporter and
-  officials related to it; ``internal`` to related officials only, Pengawas included
-  (read-only oversight needs the reasons for dispositions and declines; Pengawas never
-  sees confidential reports, so this never opens a confidential file).
-* A Django superuser flag grants nothing here: without a role a superuser is public.
+  officials related to it; ``internal`` to related officials only, Pengawas included.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from django.contrib.auth.models import AnonymousUser
 from django.db.models import Q, QuerySet
-from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
 from lapor.accounts.choices import Role
-from lapor.accounts.models import User
-from lapor.accounts.selectors import user_scopes
-from lapor.agencies.models import Agency
+from lapor.accounts.principals import Principal
+from lapor.core.exceptions import NotFound
 
-from .choices import PUBLIC_STATUSES, Status, Visibility
 from .models import Attachment, Report, ReportEvent
-
-Viewer = User | AnonymousUser | None
-
-# Agency roles see the reports of their subtree.
-SUBTREE_ROLES = frozenset({Role.ADMIN_INSTANSI, Role.ADMIN_UNIT, Role.DEVELOPER})
-# Statuses in which the agency the reporter picked is the one verifying the report.
-TARGET_VERIFY_STATUSES = (Status.SUBMITTED, Status.ON_HOLD)
-
-# A viewer's relation to one report, strongest first.
-NATIONAL = "national"
-OMBUDSMAN = "ombudsman"
-HANDLER = "handler"
-PENGAWAS = "pengawas"
-REPORTER = "reporter"
-PUBLIC = "public"
-NONE = "none"  # may not see the report at all
-
-OFFICIAL_RELATIONS = frozenset({NATIONAL, OMBUDSMAN, HANDLER, PENGAWAS})
-
-_VISIBILITY_RANK = {Visibility.PUBLIC: 0, Visibility.REPORTER: 1, Visibility.INTERNAL: 2}
-
-
-def visibility_stricter(a: str, b: str) -> str:
-    """The stricter of two visibilities (an attachment on an internal note is internal)."""
-    return a if _VISIBILITY_RANK[a] >= _VISIBILITY_RANK[b] else b  # type: ignore[index]
-
-
-def _authenticated(user: Viewer) -> bool:
-    return user is not None and user.is_authenticated and user.is_active
-
-
-def _roles(user: Viewer) -> set[str]:
-    return {s.role for s in user_scopes(user)} if _authenticated(user) else set()
-
-
-def _subtree_paths(user: Viewer) -> list[str]:
-    if not _authenticated(user):
-        return []
-    return sorted({s.path for s in user_scopes(user) if s.role in SUBTREE_ROLES and s.path})
+from .visibility import (
+    HANDLER,
+    NATIONAL,
+    NONE,
+    OFFICIAL_RELATIONS,
+    OMBUDSMAN,
+    PENGAWAS,
+    relation_of,
+    visibilities_for,
+    visibility_stricter,
+)
 
 
 # --- reports -----------------------------------------------------------------------
 
 
-def _public_q() -> Q:
-    return Q(is_confidential=False, status__in=list(PUBLIC_STATUSES))
-
-
-def report_visibility_q(user: Viewer) -> Q | None:
-    """The condition a report must meet for ``user`` to read it; ``None`` = all."""
-    q = _public_q()
-    if not _authenticated(user):
-        return q
-    roles = _roles(user)
-    if roles & {Role.ADMIN_NASIONAL, Role.OMBUDSMAN}:
-        return None
-    q |= Q(reporter_id=user.pk)  # type: ignore[union-attr]
-    if Role.PENGAWAS in roles:
-        q |= Q(is_confidential=False)
-    paths = _subtree_paths(user)
-    if paths:
-        # One uncorrelated subquery on the agency tree (an indexed prefix match on
-        # path) instead of OR-ed joins: the planner hashes the few ids once and
-        # tests report.agency_id / unit_id / target_agency_id against them.
-        in_subtree = Q()
-        for p in paths:
-            in_subtree |= Q(path__startswith=p)
-        subtree_ids = Agency.objects.filter(in_subtree).values("pk")
-        q |= (
-            Q(agency_id__in=subtree_ids)
-            | Q(unit_id__in=subtree_ids)
-            | Q(status__in=TARGET_VERIFY_STATUSES, target_agency_id__in=subtree_ids)
-        )
-    return q
-
-
-def report_list_visible_to(user: Viewer) -> QuerySet[Report]:
-    """Every report ``user`` may read: one queryset, filtered in the database."""
-    q = report_visibility_q(user)
-    qs = Report.objects.all()
-    return qs if q is None else qs.filter(q)
+def report_list_visible_to(principal: Principal) -> QuerySet[Report]:
+    """Every report ``principal`` may read: one queryset, filtered in the database."""
+    return Report.objects.visible_to(principal)
 
 
 def report_get_visible_to(
-    user: Viewer, *, tracking_id: str | None = None, pk: int | None = None
+    principal: Principal, *, tracking_id: str | None = None, pk: int | None = None
 ) -> Report:
-    """One report by tracking ID or primary key, or ``Http404``.
+    """One report by tracking ID or primary key, or ``NotFound``.
 
-    Never 403: a report one may not read looks exactly like one that does not exist.
+    Never "forbidden": a report one may not read looks exactly like one that does not
+    exist.
     """
     if (tracking_id is None) == (pk is None):
         raise TypeError("Give exactly one of tracking_id or pk.")
     lookup = {"tracking_id": tracking_id} if tracking_id is not None else {"pk": pk}
     report = (
-        report_list_visible_to(user)
+        Report.objects.visible_to(principal)
         .select_related("agency", "unit", "target_agency", "category", "region", "reporter")
         .filter(**lookup)
         .first()
     )
     if report is None:
-        raise Http404(_("No such report."))
+        raise NotFound(_("No such report."))
     return report
 
 
-def _covers(paths: list[str], agency: Agency | None) -> bool:
-    return agency is not None and any(agency.path.startswith(p) for p in paths)
+def report_is_visible_to(principal: Principal, report: Report) -> bool:
+    return relation_of(principal, report) != NONE
 
 
-def _relation(viewer: Viewer, report: Report) -> str:
-    """How ``viewer`` stands to ``report``; the same rules as ``report_visibility_q``,
-    in Python, for a report already loaded (tests check that both agree)."""
-    public_ok = not report.is_confidential and report.status in PUBLIC_STATUSES
-    if not _authenticated(viewer):
-        return PUBLIC if public_ok else NONE
-    roles = _roles(viewer)
-    if Role.ADMIN_NASIONAL in roles:
-        return NATIONAL
-    if Role.OMBUDSMAN in roles:
-        return OMBUDSMAN
-    paths = _subtree_paths(viewer)
-    if paths and (
-        (report.agency_id and _covers(paths, report.agency))
-        or (report.unit_id and _covers(paths, report.unit))
-        or (
-            report.status in TARGET_VERIFY_STATUSES
-            and report.target_agency_id
-            and _covers(paths, report.target_agency)
-        )
-    ):
-        return HANDLER
-    if Role.PENGAWAS in roles and not report.is_confidential:
-        return PENGAWAS
-    if report.reporter_id is not None and report.reporter_id == viewer.pk:  # type: ignore[union-attr]
-        return REPORTER
-    return PUBLIC if public_ok else NONE
-
-
-def _is_reporter(viewer: Viewer, report: Report) -> bool:
-    return (
-        _authenticated(viewer)
-        and report.reporter_id is not None
-        and report.reporter_id == viewer.pk  # type: ignore[union-attr]
-    )
-
-
-def report_is_visible_to(viewer: Viewer, report: Report) -> bool:
-    return _relation(viewer, report) != NONE
-
-
-def report_can_view_internal(viewer: Viewer, report: Report) -> bool:
+def report_can_view_internal(principal: Principal, report: Report) -> bool:
     """Officials related to the report read its internal notes (the reporter does not)."""
-    return _relation(viewer, report) in OFFICIAL_RELATIONS
+    return relation_of(principal, report) in OFFICIAL_RELATIONS
 
 
-def report_reporter_identity_for(viewer: Viewer, report: Report) -> dict[str, str | None] | None:
-    """What ``viewer`` may know of who filed ``report``: ``{"name", "email", "phone"}``
+def report_reporter_identity_for(
+    principal: Principal, report: Report
+) -> dict[str, str | None] | None:
+    """What ``principal`` may know of who filed ``report``: ``{"name", "email", "phone"}``
     with ``None`` for what is withheld, or ``None`` for nothing at all."""
     reporter = report.reporter if report.reporter_id else None
     if reporter is None:
         return None
-    relation = _relation(viewer, report)
+    relation = relation_of(principal, report)
     if relation == NONE:
         return None
     full = {"name": reporter.full_name or None, "email": reporter.email, "phone": reporter.phone}
-    if relation == NATIONAL or _is_reporter(viewer, report):
+    if relation == NATIONAL or principal.owns(report.reporter_id):
         return full
     if report.is_anonymous:
         return None
@@ -226,16 +111,16 @@ def report_reporter_identity_for(viewer: Viewer, report: Report) -> dict[str, st
     return {"name": first, "email": None, "phone": None}
 
 
-def report_public_dict(viewer: Viewer, report: Report) -> dict[str, Any]:
+def report_public_dict(principal: Principal, report: Report) -> dict[str, Any]:
     """A report as plain data for pages, the API and exports.
 
-    Safe by default: refuses (``Http404``) a report the viewer may not read, and puts
-    the reporter in only as far as :func:`report_reporter_identity_for` allows.
+    Safe by default: refuses (``NotFound``) a report the principal may not read, and
+    puts the reporter in only as far as :func:`report_reporter_identity_for` allows.
     Officials related to the report also get the handling fields (due dates, unit).
     """
-    relation = _relation(viewer, report)
+    relation = relation_of(principal, report)
     if relation == NONE:
-        raise Http404(_("No such report."))
+        raise NotFound(_("No such report."))
     data: dict[str, Any] = {
         "tracking_id": report.tracking_id,
         "title": report.title,
@@ -258,7 +143,7 @@ def report_public_dict(viewer: Viewer, report: Report) -> dict[str, Any]:
         "status_changed_at": report.status_changed_at.isoformat(),
         "support_count": report.support_count,
         "rating": report.rating,
-        "reporter": report_reporter_identity_for(viewer, report),
+        "reporter": report_reporter_identity_for(principal, report),
     }
     if relation in OFFICIAL_RELATIONS:
         data.update(
@@ -274,20 +159,13 @@ def report_public_dict(viewer: Viewer, report: Report) -> dict[str, Any]:
 # --- events ------------------------------------------------------------------------
 
 
-def _visibilities_for(viewer: Viewer, report: Report) -> list[str]:
-    relation = _relation(viewer, report)
-    if relation == NONE:
-        return []
-    if relation in OFFICIAL_RELATIONS:
-        return [Visibility.PUBLIC, Visibility.REPORTER, Visibility.INTERNAL]
-    if _is_reporter(viewer, report):
-        return [Visibility.PUBLIC, Visibility.REPORTER]
-    return [Visibility.PUBLIC]
+def report_events_visible_to(principal: Principal, report: Report) -> QuerySet[ReportEvent]:
+    """The timeline of ``report`` as ``principal`` may read it (empty if not at all).
 
-
-def report_events_visible_to(viewer: Viewer, report: Report) -> QuerySet[ReportEvent]:
-    """The timeline of ``report`` as ``viewer`` may read it (empty if not at all)."""
-    visibilities = _visibilities_for(viewer, report)
+    The same rows as ``ReportEvent.objects.visible_to(principal).filter(report=report)``,
+    decided once for the loaded report instead of per row in SQL.
+    """
+    visibilities = visibilities_for(principal, report)
     # The report and what decides the viewer's relation to it come along, so that
     # labelling each event (event_actor_label_for) costs no further query.
     return (
@@ -304,8 +182,8 @@ def report_events_visible_to(viewer: Viewer, report: Report) -> QuerySet[ReportE
     )
 
 
-def event_actor_label_for(viewer: Viewer, event: ReportEvent) -> str:
-    """Who did it, as ``viewer`` may know it.
+def event_actor_label_for(principal: Principal, event: ReportEvent) -> str:
+    """Who did it, as ``principal`` may know it.
 
     The reporter's own moves on an anonymous report read "Anonymous reporter" to all
     but the reporter and Admin Nasional. Officials appear by name only to officials
@@ -315,7 +193,7 @@ def event_actor_label_for(viewer: Viewer, event: ReportEvent) -> str:
     if event.actor_id is None:
         return str(_("System"))
     if report.reporter_id is not None and event.actor_id == report.reporter_id:
-        identity = report_reporter_identity_for(viewer, report)
+        identity = report_reporter_identity_for(principal, report)
         if report.is_anonymous and identity is None:
             return str(_("Anonymous reporter"))
         if identity and identity["name"]:
@@ -324,7 +202,7 @@ def event_actor_label_for(viewer: Viewer, event: ReportEvent) -> str:
     office = event.actor_agency.name if event.actor_agency_id and event.actor_agency else None
     if office is None:
         office = _role_label(event.actor_role) or str(_("LAPOR! officer"))
-    if report_can_view_internal(viewer, report):
+    if report_can_view_internal(principal, report):
         name = event.actor.full_name if event.actor else ""
         return f"{name} ({office})" if name else office
     return office
@@ -337,31 +215,33 @@ def _role_label(role: str) -> str | None:
 # --- attachments -------------------------------------------------------------------
 
 
-def attachment_get_visible_to(user: Viewer, pk: int) -> Attachment:
-    """One attachment ``user`` may download, or ``Http404``.
+def attachment_get_visible_to(principal: Principal, pk: int) -> Attachment:
+    """One attachment ``principal`` may download, or ``NotFound``.
 
     Its own visibility and that of the event it hangs on both apply (the stricter).
     """
     attachment = (
-        Attachment.objects.filter(pk=pk, report__in=report_list_visible_to(user).values("pk"))
+        Attachment.objects.visible_to(principal)
+        .filter(pk=pk)
         .select_related(
             "event", "report", "report__agency", "report__unit", "report__target_agency"
         )
         .first()
     )
     if attachment is None:
-        raise Http404(_("No such file."))
+        raise NotFound(_("No such file."))
+    # The gate decided in SQL; the loaded rows must agree (a second, independent check).
     needed = attachment.visibility
     if attachment.event_id and attachment.event:
         needed = visibility_stricter(needed, attachment.event.visibility)
-    if needed not in _visibilities_for(user, attachment.report):
-        raise Http404(_("No such file."))
+    if needed not in visibilities_for(principal, attachment.report):
+        raise NotFound(_("No such file."))
     return attachment
 
 
-def report_attachments_visible_to(viewer: Viewer, report: Report) -> QuerySet[Attachment]:
-    """The attachments of ``report`` that ``viewer`` may download."""
-    visibilities = _visibilities_for(viewer, report)
+def report_attachments_visible_to(principal: Principal, report: Report) -> QuerySet[Attachment]:
+    """The attachments of ``report`` that ``principal`` may download."""
+    visibilities = visibilities_for(principal, report)
     return (
         Attachment.objects.filter(report=report, visibility__in=visibilities)
         .filter(Q(event__isnull=True) | Q(event__visibility__in=visibilities))
@@ -380,6 +260,5 @@ __all__ = [
     "report_list_visible_to",
     "report_public_dict",
     "report_reporter_identity_for",
-    "report_visibility_q",
     "visibility_stricter",
 ]

@@ -13,12 +13,14 @@ import json
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
-from django.http import Http404
 from django.utils import translation
 
 from lapor.accounts.choices import Role
 from lapor.accounts.models import RoleMembership
-from lapor.reports.choices import Status
+from lapor.accounts.principals import VISITOR, Principal, principal_for_user
+from lapor.core.exceptions import NotFound
+from lapor.reports.choices import Status, Visibility
+from lapor.reports.models import Attachment, Report, ReportEvent
 from lapor.reports.selectors import (
     event_actor_label_for,
     report_can_view_internal,
@@ -139,6 +141,15 @@ def world():
     return make_privacy_world()
 
 
+def P(user):
+    """The principal a role reads as: officials with a verified second factor."""
+    if isinstance(user, Principal):
+        return user
+    if user is None or not user.is_authenticated:
+        return VISITOR
+    return principal_for_user(user, verified=True)
+
+
 def viewer_of(world, role):
     return world.users[role] or AnonymousUser()
 
@@ -151,11 +162,11 @@ def test_tables_cover_every_role():
 @pytest.mark.parametrize("role", ROLES)
 def test_list_visible_to(world, role):
     viewer = viewer_of(world, role)
-    visible = set(report_list_visible_to(viewer).values_list("pk", flat=True))
+    visible = set(report_list_visible_to(P(viewer)).values_list("pk", flat=True))
     got = {key: world.reports[key].pk in visible for key in REPORTS}
     assert got == dict(zip(REPORTS, VISIBLE[role], strict=True))
     # The Python form of the rule (used on loaded reports) agrees with the query.
-    assert {key: report_is_visible_to(viewer, world.reports[key]) for key in REPORTS} == got
+    assert {key: report_is_visible_to(P(viewer), world.reports[key]) for key in REPORTS} == got
 
 
 @pytest.mark.parametrize("role", ROLES)
@@ -165,10 +176,10 @@ def test_get_visible_to_is_404_when_not_visible(world, role):
         report = world.reports[key]
         for lookup in ({"tracking_id": report.tracking_id}, {"pk": report.pk}):
             if expected:
-                assert report_get_visible_to(viewer, **lookup) == report
+                assert report_get_visible_to(P(viewer), **lookup) == report
             else:
-                with pytest.raises(Http404):
-                    report_get_visible_to(viewer, **lookup)
+                with pytest.raises(NotFound):
+                    report_get_visible_to(P(viewer), **lookup)
 
 
 def _identity_kind(identity):
@@ -192,7 +203,7 @@ def test_reporter_identity_for(world, role):
     viewer = viewer_of(world, role)
     got = {}
     for key, visible in zip(REPORTS, VISIBLE[role], strict=True):
-        identity = report_reporter_identity_for(viewer, world.reports[key])
+        identity = report_reporter_identity_for(P(viewer), world.reports[key])
         got[key] = _identity_kind(identity) if visible else ("-" if identity is None else "LEAK")
     assert got == dict(zip(REPORTS, IDENTITY[role], strict=True))
 
@@ -203,12 +214,12 @@ def test_public_dict_carries_only_the_allowed_identity(world, role):
     for key, visible in zip(REPORTS, VISIBLE[role], strict=True):
         report = world.reports[key]
         if not visible:
-            with pytest.raises(Http404):
-                report_public_dict(viewer, report)
+            with pytest.raises(NotFound):
+                report_public_dict(P(viewer), report)
             continue
-        data = report_public_dict(viewer, report)
+        data = report_public_dict(P(viewer), report)
         assert data["tracking_id"] == report.tracking_id
-        assert data["reporter"] == report_reporter_identity_for(viewer, report)
+        assert data["reporter"] == report_reporter_identity_for(P(viewer), report)
         text = json.dumps(data)
         kind = IDENTITY[role][REPORTS.index(key)]
         assert ("siti.pelapor@example.test" in text) == (kind == "full")
@@ -225,18 +236,102 @@ def test_events_visible_to(world, role):
         expected = {
             events[name].pk for letter in letters if letter != "-" for name in EVENT_KEYS[letter]
         }
-        got = set(report_events_visible_to(viewer, world.reports[key]).values_list("pk", flat=True))
+        got = set(
+            report_events_visible_to(P(viewer), world.reports[key]).values_list("pk", flat=True)
+        )
         assert got == expected, key
-        assert report_can_view_internal(viewer, world.reports[key]) == ("I" in letters), key
+        assert report_can_view_internal(P(viewer), world.reports[key]) == ("I" in letters), key
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_event_gate_agrees_with_the_timeline(world, role):
+    """``ReportEvent.objects.visible_to`` (in SQL, for any number of reports) reads the
+    same rows as the timeline decided in Python for one loaded report."""
+    principal = P(viewer_of(world, role))
+    ids = [r.pk for r in world.reports.values()]
+    gate = set(
+        ReportEvent.objects.visible_to(principal)
+        .filter(report_id__in=ids)
+        .values_list("pk", flat=True)
+    )
+    timeline = set()
+    for report in world.reports.values():
+        timeline |= set(report_events_visible_to(principal, report).values_list("pk", flat=True))
+    assert gate == timeline
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_attachment_gate_takes_the_stricter_visibility(world, role):
+    principal = P(viewer_of(world, role))
+    made = {}
+    for key in REPORTS:
+        report = world.reports[key]
+        internal_event = world.events[key]["internal"]
+        for name, vis, event in (
+            ("public", Visibility.PUBLIC, None),
+            ("reporter", Visibility.REPORTER, None),
+            ("on_internal", Visibility.PUBLIC, internal_event),
+        ):
+            made[(key, name)] = Attachment.objects.create(
+                report=report,
+                event=event,
+                file=f"attachments/x/{key}-{name}.png",
+                storage_name=f"{key}-{name}.png",
+                original_name="a.png",
+                content_type="image/png",
+                size=1,
+                sha256="0" * 64,
+                kind="image",
+                visibility=vis,
+            )
+    got = set(Attachment.objects.visible_to(principal).values_list("pk", flat=True))
+    for (key, name), attachment in made.items():
+        letters = EVENTS[role][REPORTS.index(key)]
+        allowed = {"public": "P", "reporter": "R", "on_internal": "I"}[name] in letters
+        assert (attachment.pk in got) == allowed, (key, name)
+
+
+OFFICIAL_ROLES = (
+    "admin_instansi",
+    "admin_unit",
+    "developer",
+    "admin_nasional",
+    "ombudsman",
+    "pengawas",
+)
+
+
+@pytest.mark.parametrize("role", OFFICIAL_ROLES)
+def test_an_official_without_a_verified_second_factor_reads_as_a_citizen(world, role):
+    """Finding 4/8: the roles count only once the second factor is verified."""
+    user = world.users[role]
+    half = principal_for_user(user, verified=False)
+    assert half.kind == "citizen" and not half.scopes
+    citizen = P(world.users["citizen"])
+    assert set(Report.objects.visible_to(half)) == set(Report.objects.visible_to(citizen))
+    for key in ("public", "anonymous"):
+        report = world.reports[key]
+        assert report_reporter_identity_for(half, report) == report_reporter_identity_for(
+            citizen, report
+        )
+        assert not report_can_view_internal(half, report)
+    with pytest.raises(NotFound):
+        report_get_visible_to(half, pk=world.reports["confidential"].pk)
+
+
+def test_the_system_reads_everything(world):
+    from lapor.accounts.principals import SYSTEM
+
+    assert Report.objects.visible_to(SYSTEM).count() == Report.objects.count()
 
 
 @pytest.mark.parametrize("role", ROLES)
 def test_event_actor_labels(world, role):
     viewer = viewer_of(world, role)
     got = (
-        event_actor_label_for(viewer, world.events["public"]["submitted"]),
-        event_actor_label_for(viewer, world.events["anonymous"]["submitted"]),
-        event_actor_label_for(viewer, world.events["public"]["followed_up"]),
+        event_actor_label_for(P(viewer), world.events["public"]["submitted"]),
+        event_actor_label_for(P(viewer), world.events["anonymous"]["submitted"]),
+        event_actor_label_for(P(viewer), world.events["public"]["followed_up"]),
     )
     assert got == LABELS[role]
 
@@ -244,9 +339,9 @@ def test_event_actor_labels(world, role):
 def test_labelling_a_timeline_costs_no_query_per_event(world, django_assert_num_queries):
     viewer = world.users["admin_unit"]
     report = world.reports["anonymous"]
-    events = list(report_events_visible_to(viewer, report))
+    events = list(report_events_visible_to(P(viewer), report))
     with django_assert_num_queries(0):
-        labels = [event_actor_label_for(viewer, e) for e in events]
+        labels = [event_actor_label_for(P(viewer), e) for e in events]
     assert labels == [ANON, ANON, OFFICER, OFFICER]
 
 
@@ -254,27 +349,27 @@ def test_system_events_are_labelled_system(world):
     from lapor.reports.models import ReportEvent
 
     event = ReportEvent.objects.create(report=world.reports["public"], code="report.auto_closed")
-    assert event_actor_label_for(AnonymousUser(), event) == "System"
+    assert event_actor_label_for(P(AnonymousUser()), event) == "System"
 
 
 def test_list_is_one_query_after_the_scopes(world, django_assert_num_queries):
     viewer = world.users["admin_instansi"]
     with django_assert_num_queries(2):  # the user's scopes, then the reports
-        assert len(list(report_list_visible_to(viewer))) == 4
+        assert len(list(report_list_visible_to(P(viewer)))) == 4
     with django_assert_num_queries(1):  # scopes are kept on the user object
-        report_list_visible_to(viewer).count()
+        report_list_visible_to(P(viewer)).count()
 
 
 def test_inactive_memberships_and_users_fall_back_to_public(world):
     nasional = world.users["admin_nasional"]
     RoleMembership.objects.filter(user=nasional).update(is_active=False)
     nasional.__dict__.pop("_lapor_scopes", None)
-    got = set(report_list_visible_to(nasional).values_list("pk", flat=True))
+    got = set(report_list_visible_to(P(nasional)).values_list("pk", flat=True))
     assert got == {world.reports["public"].pk, world.reports["anonymous"].pk}
 
     ombudsman = world.users["ombudsman"]
     ombudsman.is_active = False
-    got = set(report_list_visible_to(ombudsman).values_list("pk", flat=True))
+    got = set(report_list_visible_to(P(ombudsman)).values_list("pk", flat=True))
     assert got == {world.reports["public"].pk, world.reports["anonymous"].pk}
 
 
@@ -282,7 +377,7 @@ def test_an_inactive_agency_gives_no_subtree(world):
     world.agency.is_active = False
     world.agency.save(update_fields=["is_active"])
     viewer = world.users["admin_instansi"]
-    got = set(report_list_visible_to(viewer).values_list("pk", flat=True))
+    got = set(report_list_visible_to(P(viewer)).values_list("pk", flat=True))
     assert got == {world.reports["public"].pk, world.reports["anonymous"].pk}
 
 
@@ -296,7 +391,7 @@ def test_subtree_reaches_units_at_any_depth_and_several_memberships():
     elsewhere = make_report(agency=make_agency(), status=Status.DISPOSED, is_confidential=True)
     viewer = make_member(Role.ADMIN_INSTANSI, agency)
     RoleMembership.objects.create(user=viewer, role=Role.DEVELOPER, agency=other)
-    got = set(report_list_visible_to(viewer).values_list("pk", flat=True))
+    got = set(report_list_visible_to(P(viewer)).values_list("pk", flat=True))
     assert got == {in_deep.pk, in_other.pk}
     assert elsewhere.pk not in got
 
@@ -311,27 +406,27 @@ def test_target_agency_counts_only_while_waiting_for_verification():
     moved_on = make_report(
         target_agency=agency, agency=make_agency(), status=Status.DISPOSED, is_confidential=True
     )
-    got = set(report_list_visible_to(viewer).values_list("pk", flat=True))
+    got = set(report_list_visible_to(P(viewer)).values_list("pk", flat=True))
     assert got == {waiting.pk}
-    assert report_is_visible_to(viewer, waiting)
-    assert not report_is_visible_to(viewer, moved_on)
+    assert report_is_visible_to(P(viewer), waiting)
+    assert not report_is_visible_to(P(viewer), moved_on)
 
 
 def test_reporter_sees_own_reports_only():
     reporter, other = UserFactory(), UserFactory()
     mine = make_report(reporter=reporter, status=Status.SUBMITTED)
     theirs = make_report(reporter=other, status=Status.SUBMITTED)
-    got = set(report_list_visible_to(reporter).values_list("pk", flat=True))
+    got = set(report_list_visible_to(P(reporter)).values_list("pk", flat=True))
     assert mine.pk in got and theirs.pk not in got
 
 
 def test_report_without_reporter_has_no_identity(world):
     report = make_report(reporter=None, status=Status.CLOSED)
-    assert report_reporter_identity_for(world.users["admin_nasional"], report) is None
+    assert report_reporter_identity_for(P(world.users["admin_nasional"]), report) is None
 
 
 def test_get_needs_exactly_one_key(world):
     with pytest.raises(TypeError):
-        report_get_visible_to(AnonymousUser())
+        report_get_visible_to(P(AnonymousUser()))
     with pytest.raises(TypeError):
-        report_get_visible_to(AnonymousUser(), tracking_id="1", pk=1)
+        report_get_visible_to(P(AnonymousUser()), tracking_id="1", pk=1)
