@@ -20,7 +20,7 @@ from django.utils.translation import gettext_lazy as _
 
 from lapor.regions.models import Timezone
 
-from .choices import AgencyKind
+from .choices import AgencyKind, Classification
 from .models import Agency, Category, RoutingRule
 from .services import (
     agency_activate,
@@ -204,8 +204,6 @@ class CategoryAdmin(admin.ModelAdmin):
 
 
 def _classification_choices() -> list[tuple[str, Any]]:
-    from lapor.reports.choices import Classification
-
     return [("", _("— any —")), *Classification.choices]
 
 

@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from lapor.core.exceptions import ValidationFailed
 from lapor.regions.models import Region, Timezone
 
-from .choices import AgencyKind
+from .choices import AgencyKind, Classification
 from .models import Agency, Category, RoutingRule
 
 # Topic > subtopic > sub-subtopic. Routing looks this many levels up a category's
@@ -219,10 +219,6 @@ def _category_depth(category: Category) -> int:
 
 
 def _classification_values() -> set[str]:
-    # Imported here: reports depends on agencies, not the other way round; only the
-    # list of values is needed to check a rule.
-    from lapor.reports.choices import Classification
-
     return set(Classification.values)
 
 

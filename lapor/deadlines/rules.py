@@ -7,7 +7,7 @@ from then on; stored due dates change only when a report is recomputed.
 
 from __future__ import annotations
 
-from lapor.reports.choices import Classification
+from lapor.agencies.choices import Classification
 
 # The verifier's time to dispose, hold or archive a new report.
 VERIFICATION_DAYS = 3

@@ -1,12 +1,9 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-
-class Classification(models.TextChoices):
-    PENGADUAN_PENGAWASAN = "pengaduan_pengawasan", _("Complaint needing inspection")
-    PENGADUAN = "pengaduan", _("Complaint")
-    ASPIRASI = "aspirasi", _("Suggestion")
-    INFORMASI = "informasi", _("Information request")
+# Defined below reports (routing rules and the deadline law need it); re-exported here
+# so that ``reports.choices`` stays the one place pages look for a report's choices.
+from lapor.agencies.choices import Classification as Classification
 
 
 class Status(models.TextChoices):
