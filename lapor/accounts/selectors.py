@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.contrib.auth.models import AnonymousUser
 
 from .choices import NATIONAL_ROLES, Role
 from .crypto import field_decrypt, nik_hash
 from .models import ReporterProfile, RoleMembership, User
+
+if TYPE_CHECKING:
+    from .principals import Principal
 
 
 @dataclass(frozen=True)
@@ -65,16 +69,15 @@ def user_is_national(user: User | AnonymousUser | None) -> bool:
     return any(s.role in NATIONAL_ROLES for s in user_scopes(user))
 
 
-def reporter_nik_for(*, viewer: User | AnonymousUser | None, user: User) -> str | None:
+def reporter_nik_for(*, principal: Principal, user: User) -> str | None:
     """The NIK of ``user``, decrypted, for the user themself and the national admin only.
 
     Nobody else gets it, not agency officials, not the Ombudsman, and not a superuser
     without the Admin Nasional role: holding the Django superuser flag is an IT job,
-    not a licence to read identity numbers.
+    not a licence to read identity numbers. The national admin's role counts only with
+    a verified second factor (``principal.is_national_admin``).
     """
-    if viewer is None or not viewer.is_authenticated or not viewer.is_active:
-        return None
-    if viewer.pk != user.pk and not user_has_role(viewer, Role.ADMIN_NASIONAL):
+    if not principal.owns(user.pk) and not principal.is_national_admin:
         return None
     profile = ReporterProfile.objects.filter(user=user).only("nik_encrypted").first()
     if profile is None or not profile.nik_encrypted:

@@ -7,12 +7,12 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from django.contrib.auth.models import AnonymousUser
 from django.contrib.postgres.search import SearchQuery
 from django.core.cache import cache
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from lapor.accounts.principals import VISITOR, Principal
 from lapor.agencies.choices import AgencyKind
 from lapor.agencies.models import Agency, Category
 from lapor.deadlines import rules
@@ -45,7 +45,7 @@ def home_stats() -> dict[str, int]:
     """Counts for the home page, cached for a minute: they need not be exact."""
     stats = cache.get("portal:home_stats")
     if stats is None:
-        public = report_list_visible_to(AnonymousUser())
+        public = report_list_visible_to(VISITOR)
         stats = {
             "public_reports": public.count(),
             "closed_reports": public.filter(status=Status.CLOSED).count(),
@@ -97,7 +97,7 @@ def public_reports(filters: ReportFilters) -> QuerySet[Report]:
     same for everyone (a signed-in reporter finds their own confidential reports under
     "My reports"), so it never shows what another person should not see.
     """
-    qs = report_list_visible_to(AnonymousUser())
+    qs = report_list_visible_to(VISITOR)
     if filters.classification:
         qs = qs.filter(classification=filters.classification)
     if filters.status and filters.status in PUBLIC_STATUSES:
@@ -141,7 +141,7 @@ def similar_open_reports(*, title: str, region_code: str = "") -> list[Report]:
     words = [w for w in words if len(w) >= _WORD_MIN][:8]
     if not words:
         return []
-    qs = report_list_visible_to(AnonymousUser()).filter(
+    qs = report_list_visible_to(VISITOR).filter(
         status__in=[Status.DISPOSED, Status.IN_PROGRESS, Status.RESOLVED, Status.ESCALATED]
     )
     if search_supported():
@@ -179,10 +179,12 @@ def similar_open_reports(*, title: str, region_code: str = "") -> list[Report]:
     return found
 
 
-def my_reports(user: Any) -> QuerySet[Report]:
+def my_reports(principal: Principal) -> QuerySet[Report]:
+    if not principal.is_person:
+        return Report.objects.none()
     return (
-        report_list_visible_to(user)
-        .filter(reporter_id=user.pk)
+        report_list_visible_to(principal)
+        .filter(reporter_id=principal.user_id)
         .select_related("agency", "category", "region")
         .order_by("-submitted_at", "-id")
     )
@@ -198,22 +200,22 @@ class TimelineEntry:
     attachments: list[Any]
 
 
-def report_timeline(viewer: Any, report: Report) -> list[TimelineEntry]:
-    """The events ``viewer`` may read, each labelled and with its files (two queries)."""
-    events = list(report_events_visible_to(viewer, report))
+def report_timeline(principal: Principal, report: Report) -> list[TimelineEntry]:
+    """The events ``principal`` may read, each labelled and with its files (two queries)."""
+    events = list(report_events_visible_to(principal, report))
     files: dict[int | None, list[Any]] = {}
-    for attachment in report_attachments_visible_to(viewer, report):
+    for attachment in report_attachments_visible_to(principal, report):
         files.setdefault(attachment.event_id, []).append(attachment)
     return [
         TimelineEntry(
-            event=e, actor=event_actor_label_for(viewer, e), attachments=files.get(e.pk, [])
+            event=e, actor=event_actor_label_for(principal, e), attachments=files.get(e.pk, [])
         )
         for e in events
     ]
 
 
-def report_loose_attachments(viewer: Any, report: Report) -> list[Any]:
-    return [a for a in report_attachments_visible_to(viewer, report) if a.event_id is None]
+def report_loose_attachments(principal: Principal, report: Report) -> list[Any]:
+    return [a for a in report_attachments_visible_to(principal, report) if a.event_id is None]
 
 
 @dataclass

@@ -14,9 +14,10 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST, require_safe
 
+from lapor.accounts.middleware import request_principal
 from lapor.agencies.models import Agency
 from lapor.agencies.selectors import agency_search, routing_suggest
-from lapor.core.exceptions import PermissionDenied, ServiceError, ValidationFailed
+from lapor.core.exceptions import NotFound, PermissionDenied, ServiceError, ValidationFailed
 from lapor.deadlines.rules import (
     FIRST_FOLLOWUP_DAYS,
     REPLY_DAYS,
@@ -200,8 +201,8 @@ def similar(request: HttpRequest) -> HttpResponse:
 
 
 def report_sent(request: HttpRequest, tracking_id: str) -> HttpResponse:
-    report = report_get_visible_to(request.user, tracking_id=tracking_id)
-    if report.reporter_id != getattr(request.user, "pk", None):
+    report = report_get_visible_to(request_principal(request), tracking_id=tracking_id)
+    if not request_principal(request).owns(report.reporter_id):
         return redirect("portal:report", tracking_id=tracking_id)
     return render(
         request,
@@ -215,7 +216,9 @@ def report_sent(request: HttpRequest, tracking_id: str) -> HttpResponse:
 
 @login_required(login_url=LOGIN_URL)
 def my_reports(request: HttpRequest) -> HttpResponse:
-    page = selectors.page_of(selectors.my_reports(request.user), _page_number(request))
+    page = selectors.page_of(
+        selectors.my_reports(request_principal(request)), _page_number(request)
+    )
     return render(request, "portal/my_reports.html", {"page": page})
 
 
@@ -224,8 +227,9 @@ def my_reports(request: HttpRequest) -> HttpResponse:
 
 def _report_context(request: HttpRequest, report: Any, **forms: Any) -> dict[str, Any]:
     user = request.user
-    is_reporter = user.is_authenticated and report.reporter_id == user.pk
-    actions = set(allowed_actions(report, user)) if is_reporter else set()
+    principal = request_principal(request)
+    is_reporter = principal.owns(report.reporter_id)
+    actions = set(allowed_actions(report, principal)) if is_reporter else set()
     is_public = not report.is_confidential and report.status in {
         Status.DISPOSED,
         Status.IN_PROGRESS,
@@ -237,9 +241,9 @@ def _report_context(request: HttpRequest, report: Any, **forms: Any) -> dict[str
     return {
         "report": report,
         "tz": report_timezone(report),
-        "identity": report_reporter_identity_for(user, report),
-        "timeline": selectors.report_timeline(user, report),
-        "files": selectors.report_loose_attachments(user, report),
+        "identity": report_reporter_identity_for(principal, report),
+        "timeline": selectors.report_timeline(principal, report),
+        "files": selectors.report_loose_attachments(principal, report),
         "steps": selectors.report_steps(report) if is_reporter else None,
         "is_reporter": is_reporter,
         "is_public": is_public,
@@ -258,13 +262,14 @@ def _report_context(request: HttpRequest, report: Any, **forms: Any) -> dict[str
 
 
 def report_detail(request: HttpRequest, tracking_id: str) -> HttpResponse:
-    report = report_get_visible_to(request.user, tracking_id=tracking_id)
+    report = report_get_visible_to(request_principal(request), tracking_id=tracking_id)
     return render(request, "portal/report.html", _report_context(request, report))
 
 
 def _reporter_report(request: HttpRequest, tracking_id: str) -> Any:
-    report = report_get_visible_to(request.user, tracking_id=tracking_id)
-    if report.reporter_id != request.user.pk:
+    principal = request_principal(request)
+    report = report_get_visible_to(principal, tracking_id=tracking_id)
+    if not principal.owns(report.reporter_id):
         raise Http404
     return report
 
@@ -288,7 +293,7 @@ def report_reply(request: HttpRequest, tracking_id: str) -> HttpResponse:
         try:
             service(
                 report_id=report.pk,
-                actor=request.user,
+                actor=request_principal(request),
                 note=form.cleaned_data["note"],
                 files=form.cleaned_data["attachments"],
             )
@@ -312,7 +317,7 @@ def report_close(request: HttpRequest, tracking_id: str) -> HttpResponse:
         try:
             report_services.report_close(
                 report_id=report.pk,
-                actor=request.user,
+                actor=request_principal(request),
                 rating=form.cleaned_data["rating"],
                 comment=form.cleaned_data["comment"],
                 satisfied=form.cleaned_data["satisfied"],
@@ -335,9 +340,11 @@ def report_consent(request: HttpRequest, tracking_id: str) -> HttpResponse:
     give = request.POST.get("consent") == "yes"
     try:
         if give:
-            report_services.report_escalate(report_id=report.pk, actor=request.user)
+            report_services.report_escalate(report_id=report.pk, actor=request_principal(request))
         else:
-            report_services.report_refuse_consent(report_id=report.pk, actor=request.user)
+            report_services.report_refuse_consent(
+                report_id=report.pk, actor=request_principal(request)
+            )
     except ServiceError as exc:
         messages.error(request, exc.message)
     else:
@@ -353,7 +360,7 @@ def report_consent(request: HttpRequest, tracking_id: str) -> HttpResponse:
 @login_required(login_url=LOGIN_URL)
 @require_POST
 def support(request: HttpRequest, tracking_id: str) -> HttpResponse:
-    report = report_get_visible_to(request.user, tracking_id=tracking_id)
+    report = report_get_visible_to(request_principal(request), tracking_id=tracking_id)
     try:
         if request.POST.get("undo"):
             services.support_remove(report_id=report.pk, user=request.user)
@@ -367,7 +374,7 @@ def support(request: HttpRequest, tracking_id: str) -> HttpResponse:
 @login_required(login_url=LOGIN_URL)
 @require_POST
 def comment(request: HttpRequest, tracking_id: str) -> HttpResponse:
-    report = report_get_visible_to(request.user, tracking_id=tracking_id)
+    report = report_get_visible_to(request_principal(request), tracking_id=tracking_id)
     form = CommentForm(request.POST)
     if form.is_valid():
         try:
@@ -392,7 +399,7 @@ def comment_flag(request: HttpRequest, pk: int) -> HttpResponse:
     found = Comment.objects.filter(pk=pk).select_related("report").first()
     if found is None:
         raise Http404
-    report = report_get_visible_to(request.user, pk=found.report_id)
+    report = report_get_visible_to(request_principal(request), pk=found.report_id)
     try:
         services.comment_flag(
             comment_id=pk, user=request.user, reason=request.POST.get("reason", "")
@@ -450,8 +457,8 @@ def lookup(request: HttpRequest) -> HttpResponse:
             error = _("A tracking number has 10 digits. Check it and try again.")
         else:
             try:
-                report_get_visible_to(request.user, tracking_id=tracking_id)
-            except Http404:
+                report_get_visible_to(request_principal(request), tracking_id=tracking_id)
+            except NotFound:
                 error = _(
                     "We found no public report with this number. A report is public only "
                     "after it is checked, and confidential reports are never public: "

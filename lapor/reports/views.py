@@ -8,6 +8,8 @@ from django.http import FileResponse, Http404, HttpRequest
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
+from lapor.accounts.middleware import request_principal
+
 from .attachments import download_name
 from .choices import AttachmentKind
 from .selectors import attachment_get_visible_to
@@ -23,7 +25,7 @@ def attachment_download(request: HttpRequest, pk: int) -> FileResponse:
     sandboxing CSP keep a crafted file from running as a page on our origin, and only
     photos open in the browser; everything else is a download.
     """
-    attachment = attachment_get_visible_to(request.user, pk)
+    attachment = attachment_get_visible_to(request_principal(request), pk)
     try:
         fh = attachment.file.open("rb")
     except FileNotFoundError:

@@ -9,6 +9,7 @@ from django.utils import translation
 from lapor.accounts.choices import Role
 from lapor.accounts.crypto import nik_hash
 from lapor.accounts.models import ReporterProfile, RoleMembership, User
+from lapor.accounts.principals import principal_for_user
 from lapor.accounts.selectors import (
     reporter_nik_for,
     reporter_profile_find_by_nik,
@@ -207,6 +208,7 @@ def test_invalid_nik_is_not_stored(district):
         ("developer", False),
         ("superuser_without_role", False),
         ("inactive_admin_nasional", False),
+        ("admin_nasional_unverified", False),
     ],
 )
 def test_reporter_nik_for(district, viewer_kind, sees):
@@ -227,14 +229,17 @@ def test_reporter_nik_for(district, viewer_kind, sees):
         "developer": lambda: make_member(Role.DEVELOPER, agency),
         "superuser_without_role": lambda: UserFactory(is_superuser=True, is_staff=True),
         "inactive_admin_nasional": lambda: make_member(Role.ADMIN_NASIONAL, is_active=False),
+        "admin_nasional_unverified": lambda: make_member(Role.ADMIN_NASIONAL),
     }
     viewer = viewers[viewer_kind]()
-    assert reporter_nik_for(viewer=viewer, user=reporter) == (VALID_NIK if sees else None)
+    # Every official has verified the second factor, but for the one who has not.
+    principal = principal_for_user(viewer, verified=viewer_kind != "admin_nasional_unverified")
+    assert reporter_nik_for(principal=principal, user=reporter) == (VALID_NIK if sees else None)
 
 
 def test_reporter_nik_for_without_nik_is_none():
     user = UserFactory()
-    assert reporter_nik_for(viewer=user, user=user) is None
+    assert reporter_nik_for(principal=principal_for_user(user, verified=True), user=user) is None
 
 
 # --- memberships -------------------------------------------------------------------
