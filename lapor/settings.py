@@ -245,7 +245,7 @@ NOTIFICATIONS_DIGEST_MAX_ITEMS = int(os.environ.get("NOTIFICATIONS_DIGEST_MAX_IT
 # calls a provider: SMS_HTTP_BODY_TEMPLATE holds {to} and {text} (escaped for the
 # content type), SMS_HTTP_AUTH_HEADER is "Name: value". A non-2xx answer raises, and the
 # outbox tries again later.
-SMS_GATEWAY = os.environ.get("SMS_GATEWAY", "lapor.notifications.channels.sms.LoggingSmsGateway")
+SMS_GATEWAY = os.environ.get("SMS_GATEWAY", "lapor.core.sms.LoggingSmsGateway")
 SMS_HTTP_URL = os.environ.get("SMS_HTTP_URL", "")
 SMS_HTTP_METHOD = os.environ.get("SMS_HTTP_METHOD", "POST")
 SMS_HTTP_AUTH_HEADER = os.environ.get("SMS_HTTP_AUTH_HEADER", "")

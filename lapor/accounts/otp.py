@@ -23,6 +23,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from lapor.core.exceptions import ServiceError
+from lapor.core.sms import get_sms_gateway
 
 from .models import AuthAttempt, CodePurpose, OneTimeCode, User
 
@@ -176,7 +177,7 @@ def code_deliver(*, user: User, code: str, purpose: str) -> None:
 
     Sent at once rather than through the outbox: the person is waiting on the page,
     and the outbox would have to store the code in clear. The SMS goes through the
-    notification channels' gateway (``settings.SMS_GATEWAY``). In development the code
+    gateway of ``lapor.core.sms`` (``settings.SMS_GATEWAY``). In development the code
     is also written to the console log, where no mail or SMS is really sent.
     """
     with translation.override(translation.get_language() or settings.LANGUAGE_CODE):
@@ -187,8 +188,6 @@ def code_deliver(*, user: User, code: str, purpose: str) -> None:
         send_mail(subject, text, None, [user.email], fail_silently=False)
         return
     if user.phone:
-        from lapor.notifications.channels.sms import get_sms_gateway
-
         get_sms_gateway().send(user.phone, text)
 
 

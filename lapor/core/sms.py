@@ -1,5 +1,9 @@
 """Sending SMS through a gateway chosen by ``settings.SMS_GATEWAY``.
 
+It lives in core because two layers send SMS: accounts (one-time sign-in codes, sent
+at once) and notifications (through the outbox); ``notifications.channels.sms``
+re-exports it.
+
 A gateway has one method, ``send(to_e164, text)``, which returns when the provider
 accepted the message and raises otherwise, so that the outbox retries it. Two ship:
 
@@ -150,6 +154,6 @@ class HttpSmsGateway(SmsGateway):
 
 
 def get_sms_gateway() -> SmsGateway:
-    path = getattr(settings, "SMS_GATEWAY", "lapor.notifications.channels.sms.LoggingSmsGateway")
+    path = getattr(settings, "SMS_GATEWAY", "lapor.core.sms.LoggingSmsGateway")
     cls: Any = import_string(path)
     return cls()

@@ -12,7 +12,7 @@ from lapor.accounts import flows
 from lapor.accounts.models import CodePurpose, OneTimeCode, User
 from lapor.accounts.otp import CODE_MAX_ATTEMPTS, TooManyAttempts, code_issue, code_verify
 from lapor.core.exceptions import ValidationFailed
-from lapor.notifications.channels.sms import LoggingSmsGateway
+from lapor.core.sms import LoggingSmsGateway
 from lapor.testing.factories import UserFactory, make_report
 
 pytestmark = pytest.mark.django_db
