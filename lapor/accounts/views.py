@@ -13,7 +13,6 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from lapor.core.exceptions import ServiceError, ValidationFailed
-from lapor.core.http import AuthenticatedHttpRequest
 
 from . import flows
 from .forms import (
@@ -26,6 +25,7 @@ from .forms import (
     ResetRequestForm,
     client_ip,
 )
+from .http import AuthenticatedHttpRequest
 from .models import User
 
 BACKEND = "lapor.accounts.backends.EmailOrPhoneBackend"

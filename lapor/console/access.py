@@ -22,7 +22,7 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 
-from lapor.core.http import AuthenticatedHttpRequest
+from lapor.accounts.http import AuthenticatedHttpRequest
 
 from .choices import LoginEventKind
 from .selectors import ConsoleAccess, console_access_for

@@ -9,13 +9,9 @@ without casts. This is typing only: Django still builds a plain ``HttpRequest``.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from django.http import HttpRequest
 
-if TYPE_CHECKING:
-    # Only for the annotation: core sits below accounts and must not import it at run time.
-    from lapor.accounts.models import User
+from .models import User
 
 
 class AuthenticatedHttpRequest(HttpRequest):
