@@ -7,6 +7,8 @@ from typing import Any
 from django.http import HttpRequest
 from django.utils.functional import SimpleLazyObject
 
+from lapor.accounts.middleware import request_principal
+
 from .selectors import notification_unread_count
 
 
@@ -15,5 +17,9 @@ def unread_notifications(request: HttpRequest) -> dict[str, Any]:
     if user is None or not user.is_authenticated:
         return {"unread_notifications_count": 0}
     # Lazy: a page that never shows the bell runs no query; one that does runs one
-    # indexed COUNT, however often the template reads the value.
-    return {"unread_notifications_count": SimpleLazyObject(lambda: notification_unread_count(user))}
+    # COUNT, however often the template reads the value.
+    return {
+        "unread_notifications_count": SimpleLazyObject(
+            lambda: notification_unread_count(request_principal(request))
+        )
+    }

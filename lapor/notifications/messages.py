@@ -1,8 +1,8 @@
 """The words of each notification, written for one recipient.
 
 ``render_event_for`` is called by the fan-out with a report that was read through
-``report_get_visible_to(recipient, ...)``; everything it says about the report comes
-through the visibility selectors, and it never writes:
+``report_get_visible_to(recipient, ...)`` (the recipient's principal); everything it
+says about the report comes through the visibility selectors, and it never writes:
 
 * who filed an anonymous report, to anyone (not even Admin Nasional, who may look it up
   in the console: an e-mail is forwarded, kept and read outside our control), nor a
@@ -25,7 +25,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from lapor.accounts.models import User
+from lapor.accounts.principals import Principal
 from lapor.deadlines import rules
 from lapor.reports.deadlines import report_timezone
 from lapor.reports.models import Report, ReportEvent
@@ -62,7 +62,7 @@ def report_url(report: Report, audience: str) -> str:
     return template.format(tracking_id=report.tracking_id)
 
 
-def _reporter_label(recipient: User, report: Report) -> str:
+def _reporter_label(recipient: Principal, report: Report) -> str:
     if report.reporter_id is None:
         return _("filed without an account")
     if report.is_anonymous:
@@ -90,7 +90,9 @@ def _join(*parts: str) -> str:
     return "\n\n".join(p for p in parts if p)
 
 
-def _for_reporter(recipient: User, event: ReportEvent, report: Report) -> tuple[str, str] | None:
+def _for_reporter(
+    recipient: Principal, event: ReportEvent, report: Report
+) -> tuple[str, str] | None:
     code = event.code
     tid = report.tracking_id
     title = report.title
@@ -173,7 +175,9 @@ def _for_reporter(recipient: User, event: ReportEvent, report: Report) -> tuple[
     return None
 
 
-def _for_official(recipient: User, event: ReportEvent, report: Report) -> tuple[str, str] | None:
+def _for_official(
+    recipient: Principal, event: ReportEvent, report: Report
+) -> tuple[str, str] | None:
     code = event.code
     title = report.title
     agency = report.agency.name if report.agency_id and report.agency else ""
@@ -248,7 +252,7 @@ def _for_official(recipient: User, event: ReportEvent, report: Report) -> tuple[
 
 
 def render_event_for(
-    recipient: User, audience: str, event: ReportEvent, report: Report
+    recipient: Principal, audience: str, event: ReportEvent, report: Report
 ) -> Rendered | None:
     """The title, text and link of ``event`` for ``recipient``, or ``None`` when there
     is nothing to tell them. Call it under the recipient's language."""

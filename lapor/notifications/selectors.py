@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from lapor.accounts.choices import NATIONAL_ROLES, Role
 from lapor.accounts.models import User
+from lapor.accounts.principals import Principal, principal_for_user
 from lapor.accounts.selectors import user_is_national, user_scopes
 from lapor.agencies.models import Agency
 from lapor.deadlines.calendar import DEFAULT_TZ, add_working_days
@@ -229,16 +230,33 @@ def event_recipients(event: ReportEvent, report: Report) -> list[Recipient]:
 # --- a person's notifications --------------------------------------------------------
 
 
-def notification_list_for(user: User) -> QuerySet[Notification]:
-    """The user's own notifications, newest first."""
-    return Notification.objects.filter(user=user).order_by("-created_at", "-id")
+def notification_list_for(principal: Principal) -> QuerySet[Notification]:
+    """The principal's own notifications that they may read now, newest first.
+
+    A notification's text was written for its recipient as they read the report when
+    it fanned out (an official: with their roles). Whoever reads it later goes through
+    the gate again: an official whose second factor is not verified in this session is
+    a citizen, and sees neither the officials' notifications nor those of reports or
+    events a citizen may not read.
+    """
+    if not principal.is_person:
+        return Notification.objects.none()
+    qs = Notification.objects.filter(user_id=principal.user_id)
+    if not principal.is_official:
+        qs = qs.exclude(audience=Audience.OFFICIAL)
+    if not principal.is_national_admin and not principal.has_role(Role.OMBUDSMAN):
+        qs = qs.filter(
+            Q(report__isnull=True) | Q(report__in=Report.objects.visible_to(principal))
+        ).filter(Q(event__isnull=True) | Q(event__in=ReportEvent.objects.visible_to(principal)))
+    return qs.order_by("-created_at", "-id")
 
 
-def notification_unread_count(user: Any) -> int:
-    """One COUNT on the ``(user, read_at, -created_at)`` index."""
-    if user is None or not user.is_authenticated:
+def notification_unread_count(principal: Principal) -> int:
+    """The bell: unread notifications the principal may read (one COUNT on the
+    ``(user, read_at, -created_at)`` index, through the gate)."""
+    if not principal.is_person:
         return 0
-    return Notification.objects.filter(user=user, read_at__isnull=True).count()
+    return notification_list_for(principal).filter(read_at__isnull=True).count()
 
 
 # --- the digest ----------------------------------------------------------------------
@@ -294,8 +312,10 @@ def digest_for(user: User, *, now: datetime | None = None, limit: int = 50) -> D
     if q is None:
         return Digest(items=[], total=0, overdue=0)
     horizon = add_working_days(now, 1, tz=DEFAULT_TZ)
+    # The digest goes to the official's own address, as they read the reports when
+    # signed in with their second factor.
     qs = (
-        report_list_visible_to(user)
+        report_list_visible_to(principal_for_user(user, verified=True))
         .filter(q, due_at__isnull=False, due_at__lte=horizon)
         .select_related("agency", "region")
         .order_by("due_at", "pk")

@@ -34,19 +34,20 @@ from zoneinfo import ZoneInfo
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
-from django.http import Http404
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from lapor.accounts.models import User
-from lapor.core.exceptions import ValidationFailed
+from lapor.accounts.principals import Principal, principal_for_user
+from lapor.core.exceptions import NotFound, ValidationFailed
 from lapor.core.models import OutboxMessage
 from lapor.core.outbox import outbox_enqueue
 from lapor.deadlines.calendar import DEFAULT_TZ
 from lapor.reports.models import ReportEvent
 from lapor.reports.selectors import report_events_visible_to, report_get_visible_to
 
+from . import selectors
 from .channels.sms import get_sms_gateway, mask_number, sms_fit
 from .choices import Audience, Channel, Language
 from .messages import render_event_for
@@ -119,21 +120,24 @@ def notifications_fan_out_event(*, event_id: int) -> list[Notification]:
     with transaction.atomic():
         for recipient in event_recipients(event, routing_report):
             user = recipient.user
+            # The recipient as they read the report when signed in (officials with their
+            # second factor: ``notification_list_for`` gates again whoever reads it).
+            principal = principal_for_user(user, verified=True)
             try:
                 # THE privacy gate: the report as this person may read it ...
-                report = report_get_visible_to(user, pk=report_id)
-            except Http404:
+                report = report_get_visible_to(principal, pk=report_id)
+            except NotFound:
                 skipped += 1
                 continue
             # ... and the event only if its visibility reaches them (an internal note
             # never reaches the reporter).
-            visible_event = report_events_visible_to(user, report).filter(pk=event.pk).first()
+            visible_event = report_events_visible_to(principal, report).filter(pk=event.pk).first()
             if visible_event is None:
                 skipped += 1
                 continue
             setting = notification_setting_for(user)
             with translation.override(setting.language):
-                rendered = render_event_for(user, recipient.audience, visible_event, report)
+                rendered = render_event_for(principal, recipient.audience, visible_event, report)
             if rendered is None:
                 continue
             notification, created = Notification.objects.get_or_create(
@@ -176,9 +180,10 @@ def _still_readable(notification: Notification) -> bool:
     or moved to another agency since the notification was written)."""
     if notification.report_id is None:
         return True
+    principal = principal_for_user(notification.user, verified=True)
     try:
-        report_get_visible_to(notification.user, pk=notification.report_id)
-    except Http404:
+        report_get_visible_to(principal, pk=notification.report_id)
+    except NotFound:
         return False
     return True
 
@@ -368,20 +373,22 @@ def digest_send(*, user_id: int, day: date, now: datetime | None = None) -> bool
 # --- the person's own hand -----------------------------------------------------------
 
 
-def notification_mark_read(*, user: User, notification_id: int) -> bool:
-    """Mark one of the user's own notifications read; ``False`` if it is not theirs."""
-    updated = Notification.objects.filter(
-        pk=notification_id, user=user, read_at__isnull=True
-    ).update(read_at=timezone.now())
-    if updated:
-        return True
-    return Notification.objects.filter(pk=notification_id, user=user).exists()
+def notification_mark_read(*, principal: Principal, notification_id: int) -> bool:
+    """Mark one of the principal's notifications read; ``False`` if it is not one they
+    may read (``selectors.notification_list_for``)."""
+    mine = selectors.notification_list_for(principal).filter(pk=notification_id)
+    ids = list(mine.values_list("pk", flat=True))
+    if not ids:
+        return False
+    Notification.objects.filter(pk__in=ids, read_at__isnull=True).update(read_at=timezone.now())
+    return True
 
 
-def notification_mark_all_read(*, user: User) -> int:
-    return Notification.objects.filter(user=user, read_at__isnull=True).update(
-        read_at=timezone.now()
-    )
+def notification_mark_all_read(*, principal: Principal) -> int:
+    """Mark read every notification the principal may read now (and only those)."""
+    unread = selectors.notification_list_for(principal).filter(read_at__isnull=True)
+    ids = list(unread.values_list("pk", flat=True))
+    return Notification.objects.filter(pk__in=ids).update(read_at=timezone.now())
 
 
 def notification_setting_update(

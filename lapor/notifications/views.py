@@ -17,6 +17,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from lapor.accounts.middleware import request_principal
 from lapor.accounts.selectors import user_is_official
 
 from . import selectors, services
@@ -25,7 +26,7 @@ from .forms import NotificationSettingForm
 
 def _page(request: HttpRequest):  # type: ignore[no-untyped-def]
     size = int(getattr(settings, "NOTIFICATIONS_PAGE_SIZE", 20))
-    paginator = Paginator(selectors.notification_list_for(request.user), size)  # type: ignore[arg-type]
+    paginator = Paginator(selectors.notification_list_for(request_principal(request)), size)
     return paginator.get_page(request.GET.get("page") or request.POST.get("page"))
 
 
@@ -57,7 +58,8 @@ def notification_list(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def notification_read(request: HttpRequest, pk: int) -> HttpResponse:
-    if not services.notification_mark_read(user=request.user, notification_id=pk):  # type: ignore[arg-type]
+    principal = request_principal(request)
+    if not services.notification_mark_read(principal=principal, notification_id=pk):
         raise Http404(_("No such notification."))
     if request.headers.get("HX-Request"):
         return _list_response(request)
@@ -67,7 +69,7 @@ def notification_read(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def notification_read_all(request: HttpRequest) -> HttpResponse:
-    count = services.notification_mark_all_read(user=request.user)  # type: ignore[arg-type]
+    count = services.notification_mark_all_read(principal=request_principal(request))
     if request.headers.get("HX-Request"):
         return _list_response(request)
     if count:

@@ -155,3 +155,56 @@ def test_officials_can_choose_digest_and_instant_reminders(client: Client, db: A
         True,
         False,
     )
+
+
+def test_an_official_without_a_verified_second_factor_reads_no_official_notification(
+    client: Client, db: Any
+) -> None:
+    """Finding 8: a password-only sign-in at /akun/ made an official a full official in
+    /notifikasi/. Their notifications of a confidential report, and those written for
+    them as an official, wait until the second factor is verified."""
+    from lapor.accounts.choices import Role
+    from lapor.notifications.choices import Audience
+    from lapor.reports.choices import Status
+    from lapor.testing.factories import make_agency, make_member, make_report
+    from lapor.testing.otp import force_login_verified
+
+    agency = make_agency()
+    officer = make_member(Role.ADMIN_INSTANSI, agency)
+    secret = make_report(
+        agency=agency, status=Status.DISPOSED, is_confidential=True, title="Rahasia gudang X"
+    )
+    public = make_report(agency=agency, status=Status.DISPOSED, title="Jalan rusak Y")
+    Notification.objects.create(
+        user=officer,
+        report=secret,
+        kind="report.disposed",
+        audience=Audience.OFFICIAL,
+        title="MARKER-CONFIDENTIAL-NOTE",
+    )
+    Notification.objects.create(
+        user=officer,
+        report=public,
+        kind="report.disposed",
+        audience=Audience.OFFICIAL,
+        title="MARKER-OFFICIAL-PUBLIC",
+    )
+    Notification.objects.create(
+        user=officer, report=public, kind="report.followed_up", title="MARKER-AS-CITIZEN"
+    )
+    url = reverse("notifications:list")
+
+    client.force_login(officer)  # password only: no second factor in this session
+    page = client.get(url).content.decode()
+    assert "MARKER-CONFIDENTIAL-NOTE" not in page
+    assert "MARKER-OFFICIAL-PUBLIC" not in page
+    assert "MARKER-AS-CITIZEN" in page  # positive control: the page does list
+    assert client.get(url).context["unread_notifications_count"] == 1
+    # Marking all read touches only what they could read.
+    client.post(reverse("notifications:read_all"))
+    assert Notification.objects.filter(read_at__isnull=True).count() == 2
+
+    verified = Client()
+    force_login_verified(verified, officer)
+    page = verified.get(url).content.decode()
+    assert "MARKER-CONFIDENTIAL-NOTE" in page and "MARKER-OFFICIAL-PUBLIC" in page
