@@ -1,8 +1,9 @@
 """Reports in the Django admin: read-only, and only as far as the viewer may see.
 
 Statuses change only through ``reports.transitions``, so nothing is editable here.
-The list is ``report_list_visible_to(request.user)`` (a superuser without a role sees
-what the public sees), the reporter appears only through
+The list is ``Report.objects.visible_to(principal)`` for the request's principal (a
+superuser without a role sees what the public sees; an official only with the second
+factor the admin asks for), the reporter appears only through
 ``report_reporter_identity_for``, and the timeline only through
 ``report_events_visible_to``. Search covers tracking ID and title only: searching by
 the reporter's name or e-mail would tell which reports someone filed.
@@ -14,12 +15,14 @@ from typing import Any
 
 from django.contrib import admin
 from django.db.models import QuerySet
-from django.http import Http404, HttpRequest
+from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
-from lapor.accounts.selectors import user_is_official
+from lapor.accounts.middleware import request_principal
+from lapor.accounts.principals import Principal
+from lapor.core.exceptions import NotFound
 
 from .attachments import download_name
 from .models import Report, ReportEvent
@@ -28,14 +31,17 @@ from .selectors import (
     report_attachments_visible_to,
     report_events_visible_to,
     report_get_visible_to,
-    report_list_visible_to,
     report_reporter_identity_for,
 )
 
 
 def _may_use(request: HttpRequest) -> bool:
     user = request.user
-    return bool(user.is_active and user.is_staff and (user.is_superuser or user_is_official(user)))
+    return bool(
+        user.is_active
+        and user.is_staff
+        and (user.is_superuser or request_principal(request).is_official)
+    )
 
 
 class ReportEventInline(admin.TabularInline):
@@ -59,7 +65,7 @@ class ReportEventInline(admin.TabularInline):
         request = getattr(self, "_request", None)
         if request is None or event.pk is None:
             return ""
-        return event_actor_label_for(request.user, event)
+        return event_actor_label_for(request_principal(request), event)
 
     def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False
@@ -157,7 +163,7 @@ class ReportAdmin(admin.ModelAdmin):
         return [str(f) for _name, opts in self.fieldsets for f in opts["fields"]]
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Report]:
-        return report_list_visible_to(request.user).select_related(
+        return Report.objects.visible_to(request_principal(request)).select_related(
             "agency", "unit", "target_agency", "category", "region", "reporter"
         )
 
@@ -167,7 +173,7 @@ class ReportAdmin(admin.ModelAdmin):
         kwargs = super().get_formset_kwargs(request, obj, inline, prefix)
         if isinstance(inline, ReportEventInline):
             kwargs["queryset"] = (
-                report_events_visible_to(request.user, obj)
+                report_events_visible_to(request_principal(request), obj)
                 if obj is not None
                 else ReportEvent.objects.none()
             )
@@ -196,12 +202,12 @@ class ReportAdmin(admin.ModelAdmin):
     def get_object(self, request: HttpRequest, object_id: str, from_field: Any = None) -> Any:
         obj = super().get_object(request, object_id, from_field)
         if obj is not None:
-            obj._admin_viewer = request.user
+            obj._admin_principal = request_principal(request)
         return obj
 
     @admin.display(description=_("reporter"))
     def reporter_identity(self, obj: Report) -> str:
-        viewer = getattr(obj, "_admin_viewer", None)
+        viewer: Principal | None = getattr(obj, "_admin_principal", None)
         identity = report_reporter_identity_for(viewer, obj) if viewer is not None else None
         if not identity:
             return str(_("Anonymous reporter")) if obj.is_anonymous else "-"
@@ -209,18 +215,18 @@ class ReportAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("duplicate of"))
     def duplicate_of_link(self, obj: Report) -> str:
-        viewer = getattr(obj, "_admin_viewer", None)
+        viewer = getattr(obj, "_admin_principal", None)
         if not obj.duplicate_of_id or viewer is None:
             return "-"
         try:
             other = report_get_visible_to(viewer, pk=obj.duplicate_of_id)
-        except Http404:
+        except NotFound:
             return "-"
         return f"#{other.tracking_id}"
 
     @admin.display(description=_("attachments"))
     def attachment_links(self, obj: Report) -> str:
-        viewer = getattr(obj, "_admin_viewer", None)
+        viewer = getattr(obj, "_admin_principal", None)
         if viewer is None:
             return "-"
         files = list(report_attachments_visible_to(viewer, obj))
