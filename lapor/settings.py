@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "lapor.portal",
     "lapor.notifications",
     "lapor.console",
+    "lapor.demo",
 ]
 
 MIDDLEWARE = [

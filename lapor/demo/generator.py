@@ -36,8 +36,7 @@ from lapor.agencies.models import Agency, Category
 from lapor.deadlines.calendar import add_working_days
 from lapor.deadlines.rules import HOLD_DAYS, REPLY_DAYS
 from lapor.regions.models import Region, RegionLevel
-
-from .choices import (
+from lapor.reports.choices import (
     ArchiveReason,
     Channel,
     Classification,
@@ -45,10 +44,14 @@ from .choices import (
     Status,
     Visibility,
 )
-from .deadlines import report_recompute_deadlines, report_region_code, report_timezone
-from .models import Report, ReportEvent, ReportSearchDocument, ReportSweepState
-from .permissions import REPORTER, SYSTEM
-from .search import search_documents_write
+from lapor.reports.deadlines import (
+    report_recompute_deadlines,
+    report_region_code,
+    report_timezone,
+)
+from lapor.reports.models import Report, ReportEvent, ReportSearchDocument, ReportSweepState
+from lapor.reports.permissions import REPORTER, SYSTEM
+from lapor.reports.search import search_documents_write
 
 # WIB has no daylight saving: a fixed offset is exact and much cheaper than zoneinfo.
 WIB = dt_timezone(timedelta(hours=7), "WIB")
@@ -2433,7 +2436,7 @@ def _fresh_tracking_ids(
 ) -> list[str]:
     """``n`` tracking IDs unused in the database and in this run (batches not yet
     committed are invisible to ``allocate_tracking_ids``)."""
-    from .tracking import allocate_tracking_ids
+    from lapor.reports.tracking import allocate_tracking_ids
 
     chosen: list[str] = []
     while len(chosen) < n:

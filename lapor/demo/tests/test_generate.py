@@ -13,9 +13,9 @@ from django.db import connection
 
 from lapor.accounts.choices import Role
 from lapor.agencies.choices import AgencyKind
+from lapor.demo.generator import DemoPools, ReportGenerator, reports_generate
 from lapor.reports.choices import ArchiveReason, Status
 from lapor.reports.deadlines import report_recompute_deadlines, report_reminder_at
-from lapor.reports.demo import DemoPools, ReportGenerator, reports_generate
 from lapor.reports.models import (
     OFFICIALS_STEPS,
     EscalationLevel,

@@ -11,7 +11,7 @@ from django.core.management import CommandError, call_command
 from lapor.accounts.choices import Role
 from lapor.accounts.models import RoleMembership, User
 from lapor.agencies.choices import AgencyKind
-from lapor.portal.management.commands.seed_demo import DEMO_PASSWORD, LOGINS
+from lapor.demo.management.commands.seed_demo import DEMO_PASSWORD, LOGINS
 from lapor.reports.choices import Status
 from lapor.reports.models import Report, ReportEvent
 from lapor.testing.factories import CategoryFactory, make_agency, make_region

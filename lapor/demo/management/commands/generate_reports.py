@@ -7,7 +7,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from lapor.agencies.models import Agency
-from lapor.reports.demo import (
+from lapor.demo.generator import (
     BulkResult,
     DemoDataMissing,
     DemoPools,

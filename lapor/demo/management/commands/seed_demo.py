@@ -19,10 +19,10 @@ from lapor.accounts.choices import Role
 from lapor.accounts.models import User
 from lapor.accounts.services import membership_grant, user_create
 from lapor.agencies.models import Agency, Category
+from lapor.demo.generator import WIB, DemoDataMissing, DemoPools, reports_generate
 from lapor.regions.models import Region
 from lapor.reports import services
 from lapor.reports.choices import ArchiveReason, Channel, Classification
-from lapor.reports.demo import WIB, DemoDataMissing, DemoPools, reports_generate
 from lapor.reports.models import Report
 
 DEMO_PASSWORD = "lapor-demo-2026"  # noqa: S105 - documented demo password, never production
