@@ -71,7 +71,11 @@ class User(AbstractBaseUser, PermissionsMixin):
         ]
 
     def __str__(self) -> str:
-        return self.full_name or self.email or self.phone or f"#{self.pk}"
+        # Never a name, an e-mail or a phone: a user is printed by admin pages (foreign
+        # keys, comment authors, notification recipients), log lines and error reports,
+        # and there a name would tie a person to an anonymous report. Pages that mean
+        # to show a name say ``full_name`` where they may.
+        return str(_("User #%(id)s") % {"id": self.pk})
 
     def get_full_name(self) -> str:
         return self.full_name
