@@ -83,6 +83,9 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "lapor.accounts.middleware.PrincipalMiddleware",
     "lapor.core.middleware.NotFoundMiddleware",
+    # Signed-in, console and admin pages: never in a shared cache (after auth, so the
+    # user is known; it only reads the response on the way out).
+    "lapor.core.middleware.PrivateCacheMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
