@@ -1,8 +1,14 @@
-"""Django admin for users, their reporter profiles and role memberships.
+"""Django admin for users, their reporter profiles, role memberships and second factors.
 
 The NIK never appears here, not even as ciphertext or hash: the profile inline says
 only whether one is on file. Memberships edited here obey the same scope rules as
 ``accounts.services.membership_grant``.
+
+Second factors are write-only: django-otp's own device admins show a TOTP key, its QR
+code and the recovery codes, so a superuser could copy an official's second factor.
+Here a device shows whose it is, its name, whether it is confirmed and when it was last
+used; it can be deleted (the reset: the official enrols again on the console's
+security page) and never added, edited or read back.
 """
 
 from __future__ import annotations
@@ -16,6 +22,9 @@ from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
 from django.core.exceptions import NON_FIELD_ERRORS
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
+from django_otp.models import Device
+from django_otp.plugins.otp_static.models import StaticDevice
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from lapor.core.exceptions import ValidationFailed
 
@@ -157,3 +166,36 @@ class UserAdmin(BaseUserAdmin):
         except InvalidPhone:
             return qs, may_have_duplicates
         return qs | queryset.filter(phone=phone), may_have_duplicates
+
+
+# --- second factors: listed and reset, never read back -----------------------------------
+
+
+class SecondFactorAdmin(admin.ModelAdmin):
+    """A second-factor device without its secret: who, which, confirmed, last used."""
+
+    list_display = ("user_ref", "name", "confirmed", "created_at", "last_used_at")
+    list_filter = ("confirmed",)
+    # Exact matches only: finding an official's device to reset it, not browsing people.
+    search_fields = ("=user__email", "=user__phone")
+    fields = ("user_ref", "name", "confirmed", "created_at", "last_used_at")
+    readonly_fields = fields
+    list_select_related = ("user",)
+    ordering = ("user_id", "name")
+
+    @admin.display(description=_("user"), ordering="user_id")
+    def user_ref(self, device: Device) -> str:
+        return str(device.user)
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        # Enrolment shows the key once, to its owner, in the console.
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
+for _model in (TOTPDevice, StaticDevice):
+    if admin.site.is_registered(_model):
+        admin.site.unregister(_model)
+    admin.site.register(_model, SecondFactorAdmin)
