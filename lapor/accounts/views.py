@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.contrib.auth import login, logout
 from django.contrib.auth.decorators import login_required
@@ -27,6 +29,7 @@ from .forms import (
 )
 from .http import AuthenticatedHttpRequest
 from .models import User
+from .selectors import user_is_official
 
 BACKEND = "lapor.accounts.backends.EmailOrPhoneBackend"
 SESSION_CONFIRM = "accounts:confirm_user"
@@ -45,6 +48,13 @@ def _safe_next(request: HttpRequest, value: str | None) -> str | None:
 
 def _after_login(request: HttpRequest) -> HttpResponseRedirect:
     target = _safe_next(request, request.session.pop(SESSION_NEXT, None))
+    if user_is_official(request.user):
+        # Officials sign in only where the second factor is asked: a password alone
+        # gives them a citizen's rights at most, so hand them to the console's code
+        # step (which sends those without an app yet to set one up).
+        return redirect(
+            reverse("console:otp") + "?" + urlencode({"next": target or reverse("console:home")})
+        )
     return redirect(target or reverse("portal:my_reports"))
 
 
