@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "lapor.accounts",
     "lapor.deadlines",
     "lapor.reports",
+    "lapor.community",
     "lapor.portal",
     "lapor.notifications",
     "lapor.console",

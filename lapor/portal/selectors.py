@@ -32,8 +32,6 @@ from lapor.reports.selectors import (
     report_list_visible_to,
 )
 
-from .models import Comment, Support
-
 PAGE_SIZE = 20
 MAX_PAGE = 500  # deep offsets cost the database; nobody reads page 501 of a list
 SIMILAR_LIMIT = 5
@@ -304,31 +302,6 @@ def report_steps(report: Report) -> list[Step]:
             )
         )
     return steps
-
-
-def report_comments(report: Report) -> list[Comment]:
-    return list(
-        Comment.objects.filter(report=report, is_hidden=False)
-        .select_related("author")
-        .order_by("created_at", "id")[:200]
-    )
-
-
-def comment_author_label(comment: Comment, report: Report) -> str:
-    """A commenter's first name; the reporter of an anonymous report stays anonymous."""
-    author = comment.author
-    if author is None or not author.is_active:
-        return str(_("Former user"))
-    if report.is_anonymous and author.pk == report.reporter_id:
-        return str(_("Anonymous reporter"))
-    first = author.full_name.split()[0] if author.full_name.strip() else ""
-    return first or str(_("LAPOR! user"))
-
-
-def user_supports(user: Any, report: Report) -> bool:
-    if user is None or not user.is_authenticated:
-        return False
-    return Support.objects.filter(report=report, user=user).exists()
 
 
 def categories_by_topic() -> list[tuple[Category, list[Category]]]:

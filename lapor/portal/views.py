@@ -17,6 +17,8 @@ from django.views.decorators.http import require_POST, require_safe
 from lapor.accounts.middleware import request_principal
 from lapor.agencies.models import Agency
 from lapor.agencies.selectors import agency_search, routing_suggest
+from lapor.community import selectors as community_selectors
+from lapor.community import services as community_services
 from lapor.core.exceptions import NotFound, PermissionDenied, ServiceError, ValidationFailed
 from lapor.deadlines.rules import (
     FIRST_FOLLOWUP_DAYS,
@@ -48,7 +50,6 @@ from .forms import (
     region_choices,
     target_agency_options,
 )
-from .models import Comment
 
 LOGIN_URL = "accounts:login"
 MAP_TILES_URL = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
@@ -226,7 +227,6 @@ def my_reports(request: HttpRequest) -> HttpResponse:
 
 
 def _report_context(request: HttpRequest, report: Any, **forms: Any) -> dict[str, Any]:
-    user = request.user
     principal = request_principal(request)
     is_reporter = principal.owns(report.reporter_id)
     actions = set(allowed_actions(report, principal)) if is_reporter else set()
@@ -237,7 +237,11 @@ def _report_context(request: HttpRequest, report: Any, **forms: Any) -> dict[str
         Status.CLOSED,
         Status.ESCALATED,
     }
-    comments = selectors.report_comments(report) if is_public else []
+    comments = (
+        community_selectors.comment_list_for_report(principal=principal, report_id=report.pk)
+        if is_public
+        else []
+    )
     return {
         "report": report,
         "tz": report_timezone(report),
@@ -256,8 +260,8 @@ def _report_context(request: HttpRequest, report: Any, **forms: Any) -> dict[str
         "reply_form": forms.get("reply_form") or ReplyForm(),
         "close_form": forms.get("close_form") or CloseForm(),
         "comment_form": forms.get("comment_form") or CommentForm(),
-        "comments": [(c, selectors.comment_author_label(c, report)) for c in comments],
-        "supported": selectors.user_supports(user, report),
+        "comments": comments,
+        "supported": community_selectors.support_exists(principal=principal, report_id=report.pk),
     }
 
 
@@ -360,12 +364,13 @@ def report_consent(request: HttpRequest, tracking_id: str) -> HttpResponse:
 @login_required(login_url=LOGIN_URL)
 @require_POST
 def support(request: HttpRequest, tracking_id: str) -> HttpResponse:
-    report = report_get_visible_to(request_principal(request), tracking_id=tracking_id)
+    principal = request_principal(request)
+    report = report_get_visible_to(principal, tracking_id=tracking_id)
     try:
         if request.POST.get("undo"):
-            services.support_remove(report_id=report.pk, user=request.user)
+            community_services.support_remove(principal=principal, report_id=report.pk)
         else:
-            services.support_add(report_id=report.pk, user=request.user)
+            community_services.support_add(principal=principal, report_id=report.pk)
     except PermissionDenied as exc:
         messages.error(request, exc.message)
     return _back_to(report, "support")
@@ -374,12 +379,13 @@ def support(request: HttpRequest, tracking_id: str) -> HttpResponse:
 @login_required(login_url=LOGIN_URL)
 @require_POST
 def comment(request: HttpRequest, tracking_id: str) -> HttpResponse:
-    report = report_get_visible_to(request_principal(request), tracking_id=tracking_id)
+    principal = request_principal(request)
+    report = report_get_visible_to(principal, tracking_id=tracking_id)
     form = CommentForm(request.POST)
     if form.is_valid():
         try:
-            services.comment_add(
-                report_id=report.pk, user=request.user, body=form.cleaned_data["body"]
+            community_services.comment_add(
+                principal=principal, report_id=report.pk, body=form.cleaned_data["body"]
             )
         except ValidationFailed as exc:
             form.apply_service_errors(exc)
@@ -396,13 +402,12 @@ def comment(request: HttpRequest, tracking_id: str) -> HttpResponse:
 @login_required(login_url=LOGIN_URL)
 @require_POST
 def comment_flag(request: HttpRequest, pk: int) -> HttpResponse:
-    found = Comment.objects.filter(pk=pk).select_related("report").first()
-    if found is None:
-        raise Http404
-    report = report_get_visible_to(request_principal(request), pk=found.report_id)
+    principal = request_principal(request)
+    found = community_selectors.comment_get_visible_to(principal=principal, comment_id=pk)
+    report = found.report
     try:
-        services.comment_flag(
-            comment_id=pk, user=request.user, reason=request.POST.get("reason", "")
+        community_services.comment_flag(
+            principal=principal, comment_id=pk, reason=request.POST.get("reason", "")
         )
     except ServiceError as exc:
         messages.error(request, exc.message)

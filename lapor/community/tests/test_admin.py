@@ -1,21 +1,29 @@
+"""Comment moderation in the Django admin: national admins decide; everyone reads
+comments through the report's gate and authors by user id, never by name."""
+
 import pytest
 
 from lapor.accounts.choices import Role
-from lapor.portal.models import Comment
-from lapor.portal.services import comment_add, comment_flag
+from lapor.accounts.principals import principal_for_user
+from lapor.community.models import Comment
+from lapor.community.services import comment_add, comment_flag
 from lapor.testing.factories import UserFactory, make_member, make_report
 from lapor.testing.otp import force_login_verified
 
 pytestmark = pytest.mark.django_db
 
-URL = "/admin/portal/comment/"
+URL = "/admin/community/comment/"
+
+
+def _person(user=None):
+    return principal_for_user(user or UserFactory(), verified=True)
 
 
 def _flagged_comment():
     report = make_report(status="in_progress", is_confidential=False)
-    comment = comment_add(report_id=report.pk, user=UserFactory(), body="Komentar kasar")
+    comment = comment_add(principal=_person(), report_id=report.pk, body="Komentar kasar")
     for _ in range(3):
-        comment_flag(comment_id=comment.pk, user=UserFactory(), reason="kasar")
+        comment_flag(principal=_person(), comment_id=comment.pk, reason="kasar")
     comment.refresh_from_db()
     return comment
 
@@ -56,3 +64,61 @@ def test_a_superuser_without_the_national_admin_role_cannot_decide(client):
     assert comment.is_hidden is True
     assert comment.moderated_at is None
     assert Comment.objects.filter(pk=comment.pk, moderated_by__isnull=True).exists()
+
+
+def test_a_national_admin_without_the_second_factor_cannot_decide(client):
+    comment = _flagged_comment()
+    verifier = make_member(Role.ADMIN_NASIONAL, is_superuser=True, is_staff=True)
+    client.force_login(verifier)  # password only
+    client.post(URL, {"action": "keep_comments", "_selected_action": [comment.pk]})
+    comment.refresh_from_db()
+    assert comment.is_hidden is True and comment.moderated_at is None
+
+
+def test_authors_are_user_ids_and_the_anonymous_reporter_stays_anonymous(client, world):
+    # Finding 1: the admin showed the author (the user's __str__, the full name).
+    reporter = world.users["reporter"]
+    on_anonymous = comment_add(
+        principal=_person(reporter), report_id=world.reports["anonymous"].pk, body="ANON-COMMENT"
+    )
+    on_public = comment_add(
+        principal=_person(reporter), report_id=world.reports["public"].pk, body="OPEN-COMMENT"
+    )
+    superuser = world.users["superuser"]  # no role: reads as a citizen
+    _admin(client, superuser)
+    listing = client.get(URL).content.decode()
+    assert "ANON-COMMENT" in listing and "OPEN-COMMENT" in listing
+    for page in (
+        listing,
+        client.get(f"{URL}{on_anonymous.pk}/change/").content.decode(),
+        client.get(f"{URL}{on_public.pk}/change/").content.decode(),
+    ):
+        assert "Siti" not in page and "Rahmawati" not in page
+        assert reporter.email not in page and reporter.phone not in page
+    anonymous_page = client.get(f"{URL}{on_anonymous.pk}/change/").content.decode()
+    assert "Anonymous reporter" in anonymous_page and f"#{reporter.pk}<" not in anonymous_page
+    public_page = client.get(f"{URL}{on_public.pk}/change/").content.decode()
+    assert f"#{reporter.pk}" in public_page
+    # The national admin may know who filed the anonymous report: the id, still no name.
+    national = world.users["admin_nasional"]
+    national.is_superuser = True
+    national.save(update_fields=["is_superuser"])
+    _admin(client, national)
+    page = client.get(f"{URL}{on_anonymous.pk}/change/").content.decode()
+    assert "ANON-COMMENT" in page and f"#{reporter.pk}" in page
+    assert "Siti" not in page and "Rahmawati" not in page
+
+
+def test_comments_on_reports_the_admin_may_not_read_are_not_listed(client, world):
+    secret = Comment.objects.create(
+        report=world.reports["confidential"], author=world.users["citizen"], body="SECRET-COMMENT"
+    )
+    _admin(client, world.users["superuser"])
+    assert "SECRET-COMMENT" not in client.get(URL).content.decode()
+    assert client.get(f"{URL}{secret.pk}/change/").status_code in (302, 404)
+    # Positive control: the agency handling the report reads it.
+    _admin(client, world.users["admin_instansi"])
+    officer = world.users["admin_instansi"]
+    officer.is_superuser = True
+    officer.save(update_fields=["is_superuser"])
+    assert "SECRET-COMMENT" in client.get(URL).content.decode()

@@ -9,8 +9,9 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from lapor.portal.models import Comment
-from lapor.portal.services import comment_add
+from lapor.accounts.principals import principal_for_user
+from lapor.community.models import Comment
+from lapor.community.services import comment_add
 from lapor.reports.search import search_documents_write
 from lapor.testing.factories import make_privacy_world
 
@@ -125,7 +126,11 @@ def test_region_feed_is_anonymous_whoever_asks(client, world):
 
 def test_anonymous_reporters_comment_does_not_name_them(client, world):
     report = world.reports["anonymous"]
-    comment_add(report_id=report.pk, user=world.users["reporter"], body="Masih ada pungutan.")
+    comment_add(
+        principal=principal_for_user(world.users["reporter"], verified=True),
+        report_id=report.pk,
+        body="Masih ada pungutan.",
+    )
     html = text(client.get(reverse("portal:report", kwargs={"tracking_id": report.tracking_id})))
     assert "Masih ada pungutan." in html and "Siti" not in html
     assert Comment.objects.count() == 1
