@@ -30,6 +30,8 @@ from datetime import date, datetime, timedelta
 from datetime import timezone as dt_timezone
 from typing import Any, cast
 
+from django.db.models import DateField
+
 from lapor.accounts.choices import Role
 from lapor.agencies.choices import AgencyKind
 from lapor.agencies.models import Agency, Category
@@ -1128,13 +1130,23 @@ _REPORT_ATTNAMES = tuple(f.attname for f in _REPORT_FIELDS)
 
 
 def _draft_default(f: Any) -> Any:
-    if f.has_default():
-        # Callable defaults are times (timezone.now): the generator sets those itself.
-        return None if callable(f.default) else f.get_default()
+    if f.has_default() and callable(f.default) and isinstance(f, DateField):
+        return None  # times (timezone.now): the generator sets those itself
     return f.get_default()  # "" for text columns that are not nullable, else None
 
 
-_REPORT_DEFAULTS = tuple((f.attname, _draft_default(f)) for f in _REPORT_FIELDS)
+# Fields whose default is made fresh for each report (a list or a dict), as the model
+# makes it: a shared mutable default would be one object for a million drafts.
+_REPORT_FACTORIES = tuple(
+    (f.attname, f.default)
+    for f in _REPORT_FIELDS
+    if f.has_default() and callable(f.default) and not isinstance(f, DateField)
+)
+_REPORT_DEFAULTS = tuple(
+    (f.attname, _draft_default(f))
+    for f in _REPORT_FIELDS
+    if f.attname not in {name for name, _factory in _REPORT_FACTORIES}
+)
 
 
 class Draft:
@@ -1192,6 +1204,8 @@ class Draft:
     def __init__(self) -> None:
         for name, default in _REPORT_DEFAULTS:
             setattr(self, name, default)
+        for name, factory in _REPORT_FACTORIES:
+            setattr(self, name, factory())
         self.agency = self.unit = self.region = self.target_agency = self.category = None
 
     @property
@@ -2483,7 +2497,7 @@ def _copy_value(value: Any) -> str:
         return "t" if value else "f"
     if kind is datetime or kind is date:
         return value.isoformat()
-    if kind is dict:
+    if kind is dict or kind is list:
         return json.dumps(value, ensure_ascii=False).translate(_COPY_ESCAPES)
     return str(value).translate(_COPY_ESCAPES)
 
