@@ -11,7 +11,6 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.db import connection
 
-from lapor.accounts.choices import Role
 from lapor.agencies.choices import AgencyKind
 from lapor.demo.generator import DemoPools, ReportGenerator, reports_generate
 from lapor.reports.choices import ArchiveReason, Status
@@ -25,15 +24,7 @@ from lapor.reports.models import (
 )
 from lapor.reports.search import report_search
 from lapor.reports.tracking import is_valid_tracking_id
-from lapor.testing.factories import (
-    CategoryFactory,
-    UserFactory,
-    make_agency,
-    make_member,
-    make_region,
-    make_report,
-    make_unit,
-)
+from lapor.testing.factories import make_agency, make_report
 
 pytestmark = pytest.mark.django_db
 
@@ -46,41 +37,6 @@ DUE_FIELDS = (
     "resolution_due_at",
     "reply_due_at",
 )
-
-
-@pytest.fixture
-def world():
-    """A small country: two regencies (one WITA), their governments and units, the
-    Ombudsman, categories and one official for every role."""
-    make_region("32", name="Jawa Barat")
-    bandung = make_region("32.73", name="Kota Bandung")
-    make_region("32.73.01", name="Sukasari")
-    make_region("32.73.01.1001", name="Sarijadi")
-    make_region("32.73.01.1002", name="Sukarasa")
-    badung = make_region("51.03", name="Kabupaten Badung")
-    make_region("51.03.02.2001", name="Kuta")
-    pemprov = make_agency(
-        "Pemerintah Provinsi Jawa Barat", AgencyKind.PEMPROV, region=bandung.parent
-    )
-    pemkot = make_agency("Pemerintah Kota Bandung", AgencyKind.PEMKAB, region=bandung)
-    pupr = make_unit(pemkot, "Dinas Pekerjaan Umum dan Penataan Ruang")
-    dinkes = make_unit(pemkot, "Dinas Kesehatan")
-    pemkab = make_agency("Pemerintah Kabupaten Badung", AgencyKind.PEMKAB, region=badung)
-    make_unit(pemkab, "Dinas Sosial")
-    ombudsman = make_agency("Ombudsman RI", AgencyKind.LEMBAGA, code="ombudsman-ri")
-    infra = CategoryFactory(name="Infrastruktur", slug="infrastruktur")
-    CategoryFactory(name="Jalan Rusak", slug="jalan-rusak", parent=infra)
-    CategoryFactory(name="Kesehatan", slug="kesehatan")
-    CategoryFactory(name="Bantuan Sosial", slug="bantuan-sosial")
-    make_member(Role.ADMIN_NASIONAL)
-    make_member(Role.ADMIN_INSTANSI, pemkot)
-    make_member(Role.ADMIN_INSTANSI, pemkab)
-    make_member(Role.ADMIN_INSTANSI, pemprov)
-    make_member(Role.ADMIN_UNIT, pupr)
-    make_member(Role.ADMIN_UNIT, dinkes)
-    make_member(Role.OMBUDSMAN)
-    reporters = [UserFactory() for _ in range(5)]
-    return {"pemkot": pemkot, "pupr": pupr, "ombudsman": ombudsman, "reporters": reporters}
 
 
 def _check_report(report: Report, events: list[ReportEvent]) -> None:
