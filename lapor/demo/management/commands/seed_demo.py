@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from lapor.accounts.choices import Role
 from lapor.accounts.models import User
+from lapor.accounts.principals import SYSTEM, Principal, principal_for_user
 from lapor.accounts.services import membership_grant, user_create
 from lapor.agencies.models import Agency, Category
 from lapor.demo.generator import WIB, DemoDataMissing, DemoPools, reports_generate
@@ -247,22 +248,32 @@ class _Clock:
 
 
 def _reports_through_services(users: dict[str, User], world: _World) -> int:
-    """A handful of reports made by the real services, so their timelines are genuine."""
-    warga = users["warga@lapor.localhost"]
-    siti = users["siti@lapor.localhost"]
-    made = users["made@lapor.localhost"]
-    joko = users["+6281234567890"]
-    verifier = users["verifikator@lapor.localhost"]
-    coordinator = users["admin.bandung@lapor.localhost"]
-    dinas = users["dinas.pu.bandung@lapor.localhost"]
-    ombudsman = users["ombudsman@lapor.localhost"]
+    """A handful of reports made by the real services, so their timelines are genuine.
+
+    Each person acts as the principal they would be when signed in; the officials with
+    their second factor verified (the operator seeding the demo vouches for them).
+    """
+
+    def as_(login: str) -> Principal:
+        return principal_for_user(users[login], verified=True)
+
+    warga = as_("warga@lapor.localhost")
+    siti = as_("siti@lapor.localhost")
+    made = as_("made@lapor.localhost")
+    joko = as_("+6281234567890")
+    verifier = as_("verifikator@lapor.localhost")
+    coordinator = as_("admin.bandung@lapor.localhost")
+    dinas = as_("dinas.pu.bandung@lapor.localhost")
+    ombudsman = as_("ombudsman@lapor.localhost")
     region = world.region.code
     category = world.category.pk if world.category else None
     place = world.region.name
 
-    def submit(reporter: User, title: str, description: str, when: datetime, **extra: Any) -> int:
-        report = services.report_submit(
-            reporter=reporter,
+    def submit(
+        reporter: Principal, title: str, description: str, when: datetime, **extra: Any
+    ) -> int:
+        event = services.report_submit(
+            actor=reporter,
             classification=extra.pop("classification", Classification.PENGADUAN),
             title=title,
             description=description,
@@ -273,7 +284,7 @@ def _reports_through_services(users: dict[str, User], world: _World) -> int:
             now=when,
             **extra,
         )
-        return report.pk
+        return event.report_id
 
     with transaction.atomic():
         _at = _Clock()
@@ -427,7 +438,7 @@ def _reports_through_services(users: dict[str, User], world: _World) -> int:
             note="Perbaikan menunggu anggaran perubahan.",
             now=_at(72, 11),
         )
-        services.report_ask_consent(report_id=seventh, now=_at(18, 1))
+        services.report_ask_consent(report_id=seventh, actor=SYSTEM, now=_at(18, 1))
         services.report_escalate(report_id=seventh, actor=warga, now=_at(17, 20))
         services.report_follow_up(
             report_id=seventh,
