@@ -50,8 +50,8 @@ def _author_withheld_q(principal: Principal) -> Q | None:
     return q
 
 
-def _comments(principal: Principal) -> QuerySet[Comment]:
-    """Comments on reports ``principal`` may read, each with ``author_withheld``."""
+def _with_author_withheld(qs: QuerySet[Comment], principal: Principal) -> QuerySet[Comment]:
+    """``qs`` (comments read through the gate) with each row's ``author_withheld``."""
     withheld = _author_withheld_q(principal)
     answer = (
         Value(False, output_field=BooleanField())
@@ -60,11 +60,11 @@ def _comments(principal: Principal) -> QuerySet[Comment]:
             When(withheld, then=Value(True)), default=Value(False), output_field=BooleanField()
         )
     )
-    return Comment.objects.visible_to(principal).annotate(author_withheld=answer)
+    return qs.annotate(author_withheld=answer)
 
 
 def _withheld(comment: Comment) -> bool:
-    # A row that did not come through _comments() has no answer: withhold when it
+    # A row read without _with_author_withheld() has no answer: withhold when it
     # might be the anonymous reporter (the safe side).
     answer = getattr(comment, "author_withheld", None)
     if answer is not None:
@@ -100,9 +100,9 @@ def comment_list_for_report(*, principal: Principal, report_id: int) -> list[Com
     if not Report.objects.visible_to(principal).filter(pk=report_id).exists():
         raise NotFound(_("No such report."))
     comments = (
-        _comments(principal)
-        .shown()
-        .filter(report_id=report_id)
+        _with_author_withheld(
+            Comment.objects.visible_to(principal).shown().filter(report_id=report_id), principal
+        )
         .select_related("author")
         .only(
             "pk",
@@ -130,7 +130,9 @@ def comment_list_for_report(*, principal: Principal, report_id: int) -> list[Com
 def comment_list_for_moderation(*, principal: Principal) -> QuerySet[Comment]:
     """Every comment (hidden or not) on reports ``principal`` may read, with its report,
     for moderators; show the author with :func:`comment_author_ref`."""
-    return _comments(principal).select_related("report")
+    return _with_author_withheld(Comment.objects.visible_to(principal), principal).select_related(
+        "report"
+    )
 
 
 def comment_get_visible_to(*, principal: Principal, comment_id: int) -> Comment:
@@ -150,12 +152,11 @@ def comment_get_visible_to(*, principal: Principal, comment_id: int) -> Comment:
 
 def support_exists(*, principal: Principal, report_id: int) -> bool:
     """Whether ``principal`` supports the report (``False`` for a visitor)."""
-    if not principal.is_person:
+    user_id = principal.user_id
+    if not principal.is_person or user_id is None:
         return False
     return (
-        Support.objects.visible_to(principal)
-        .filter(report_id=report_id, user_id=principal.user_id)
-        .exists()
+        Support.objects.visible_to(principal).filter(report_id=report_id, user_id=user_id).exists()
     )
 
 
