@@ -61,11 +61,17 @@ class OutboxStatus(models.TextChoices):
 
 
 class OutboxMessage(models.Model):
-    """A side effect (an e-mail, an SMS, a webhook call) promised by a committed change.
+    """One subscriber's delivery of a message published by a committed change.
 
-    The row is written in the same transaction as the change that causes it, so the
-    promise commits with the change or not at all; ``lapor.core.outbox`` delivers it
-    afterwards, at least once, and keeps it (``dead``) when every attempt failed.
+    Publishing a message to a topic writes one row per subscriber of the topic (the
+    notifications, a webhook, the statistics), in the same transaction as the change
+    that causes it, so the promise commits with the change or not at all.
+    ``lapor.core.outbox`` runs each row's subscriber afterwards, at least once, and
+    keeps the row (``dead``) when every attempt failed. Each row has its own attempts,
+    backoff and dead letter: one subscriber failing never holds back another.
+
+    ``idempotency_key`` is the publisher's key (``report.event:42``), the same for every
+    subscriber's row; with ``subscriber`` it is unique, so publishing again is a no-op.
 
     ``next_attempt_at`` is when the row is next due: for a ``pending`` row the time of its
     next try, for a ``delivering`` row the end of the worker's lease, so one index on
@@ -73,6 +79,7 @@ class OutboxMessage(models.Model):
     """
 
     topic = models.CharField(_("topic"), max_length=100)
+    subscriber = models.CharField(_("subscriber"), max_length=100)
     payload = models.JSONField(_("payload"), default=dict, encoder=DjangoJSONEncoder)
     # Unique through ``Meta.constraints``, not ``unique=True``: on PostgreSQL that would
     # add a second, ``varchar_pattern_ops`` index for LIKE, which nothing here runs and
@@ -97,11 +104,18 @@ class OutboxMessage(models.Model):
         verbose_name_plural = _("outbox messages")
         indexes = [
             models.Index(fields=["status", "next_attempt_at"], name="core_outbox_due_idx"),
-            models.Index(fields=["topic", "status"], name="core_outbox_topic_idx"),
+            # A worker dedicated to some subscribers claims through this one (and the
+            # admin filters by it).
+            models.Index(
+                fields=["subscriber", "status", "next_attempt_at"],
+                name="core_outbox_subscriber_idx",
+            ),
         ]
         constraints = [
-            models.UniqueConstraint(fields=["idempotency_key"], name="core_outbox_idempotency_key"),
+            models.UniqueConstraint(
+                fields=["idempotency_key", "subscriber"], name="core_outbox_key_subscriber"
+            ),
         ]
 
     def __str__(self) -> str:
-        return f"{self.topic} {self.idempotency_key} ({self.status})"
+        return f"{self.topic} {self.idempotency_key} > {self.subscriber} ({self.status})"

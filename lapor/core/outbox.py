@@ -1,8 +1,10 @@
-"""The transactional outbox: side effects that are never lost and never half-done.
+"""The transactional outbox, as publish/subscribe: side effects never lost, never half-done.
 
-A service that must cause a side effect (send an e-mail, call a webhook) does not do it
-inline. Inside its own transaction it calls :func:`outbox_enqueue`; the message row
-commits with the change or not at all. Delivery happens afterwards, at least once:
+A service whose change must cause side effects (notify people, call webhooks, count for
+the statistics) does none of them inline. Inside its own transaction it *publishes* a
+message to a topic (:func:`outbox_publish`, or :func:`outbox_publish_many` for a batch);
+that writes one row per *subscriber* of the topic, and the rows commit with the change or
+not at all. Each row is delivered on its own, at least once:
 
 * after commit, a ``deliver_outbox`` task (django-tasks) is queued for prompt delivery;
 * a periodic pass (``manage.py outbox_dispatch``, from cron or systemd) picks up every
@@ -10,25 +12,33 @@ commits with the change or not at all. Delivery happens afterwards, at least onc
 
 A worker *claims* due rows in a short transaction (``SELECT ... FOR UPDATE SKIP LOCKED``
 on PostgreSQL; SQLite's ``BEGIN IMMEDIATE`` serialises claims), marking them
-``delivering`` with a lease, and commits. It then runs each row's handler outside any
-transaction and marks the row ``delivered``; a failure schedules a retry with
-exponential backoff and jitter, and the last allowed failure makes the row ``dead``
-(kept for the admin's "retry now"). A worker that dies mid-delivery leaves its rows
-``delivering``; once the lease runs out they are due again.
+``delivering`` with a lease, and commits. It then runs each row's subscriber outside any
+transaction and marks the row ``delivered``; a failure schedules a retry of that row with
+exponential backoff and jitter, and its last allowed failure makes it ``dead`` (kept for
+the admin's "retry now"). The other subscribers' rows of the same message go their own
+way: a webhook that is down never holds back a citizen's SMS. A worker that dies
+mid-delivery leaves its rows ``delivering``; once the lease runs out they are due again.
+A worker may also be given only some subscribers (``outbox_dispatch --subscriber``), so
+that a slow one gets a process of its own.
 
-So a handler may run more than once for one message (a worker killed after the side
-effect but before marking it delivered): handlers must be idempotent, and they get the
-message's ``idempotency_key`` to make that easy.
+So a subscriber may run more than once for one message (a worker killed after the side
+effect but before marking it delivered): subscribers must be idempotent, and they get the
+message's ``idempotency_key`` (the publisher's key) to make that easy.
 
-Handlers live in an app's ``outbox_handlers`` module (imported on first delivery) or in a
-module listed in ``settings.OUTBOX_HANDLER_MODULES``::
+Subscribers live in an app's ``outbox_handlers`` module or in a module listed in
+``settings.OUTBOX_HANDLER_MODULES``; both are imported on the first publish or delivery
+in a process, so a publisher always knows every subscriber of its topic::
 
-    @outbox_handler("notification.email")
-    def send_email(payload: dict, message: OutboxMessage) -> None: ...
+    @outbox_subscriber("report.event", "notifications")
+    def fan_out(payload: dict, message: OutboxMessage) -> None: ...
+
+A subscriber's name is unique and stored in its rows: renaming one leaves its pending
+rows without a subscriber, and those go dead with an error that says so.
 """
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import random
@@ -36,7 +46,7 @@ import socket
 import threading
 import time
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from importlib import import_module
@@ -44,23 +54,39 @@ from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import connection, transaction
-from django.db.models import F
+from django.db.models import F, Q, QuerySet
 from django.utils import timezone
 from django.utils.module_loading import autodiscover_modules
 
+from lapor.core.db import binary_params_cursor
 from lapor.core.models import OutboxMessage, OutboxStatus
 
 logger = logging.getLogger(__name__)
 
 Handler = Callable[[dict[str, Any], OutboxMessage], Any]
 
-_handlers: dict[str, Handler] = {}
-_handlers_loaded = False
+
+@dataclass(frozen=True)
+class OutboxSubscriber:
+    """A handler of one topic's messages, known by a name unique across topics."""
+
+    topic: str
+    name: str
+    handler: Handler
+
+
+# By name. A handful of entries: a topic's subscribers are found by scanning them.
+_subscribers: dict[str, OutboxSubscriber] = {}
+_subscribers_loaded = False
 _load_lock = threading.Lock()
 
 # Room for the end of a traceback in ``last_error``.
 _ERROR_LIMIT = 4000
+# The model's limits, checked before writing (PostgreSQL would refuse the statement).
+_KEY_LIMIT = OutboxMessage._meta.get_field("idempotency_key").max_length or 200
+_NAME_LIMIT = OutboxMessage._meta.get_field("subscriber").max_length or 100
 
 
 class OutboxPermanentError(Exception):
@@ -72,23 +98,33 @@ def _setting(name: str, default: Any) -> Any:
     return getattr(settings, name, default)
 
 
-# --- handlers -----------------------------------------------------------------------
+# --- subscribers --------------------------------------------------------------------
 
 
-def outbox_handler(topic: str) -> Callable[[Handler], Handler]:
-    """Register the function that performs the side effect for ``topic``.
+def outbox_subscriber(topic: str, name: str) -> Callable[[Handler], Handler]:
+    """Register the decorated function as subscriber ``name`` of ``topic``.
 
-    One handler per topic. Registering the same function again (a module imported
-    twice) is harmless; a different function for a taken topic is a mistake.
+    Every message published to ``topic`` from then on gets a delivery row for ``name``.
+    Registering the same function again (a module imported twice) is harmless; a name
+    taken by another function or another topic is a mistake.
     """
+    if not topic:
+        raise ImproperlyConfigured("An outbox subscriber needs a topic.")
+    if not name or len(name) > _NAME_LIMIT:
+        raise ImproperlyConfigured(
+            f"An outbox subscriber needs a name of 1 to {_NAME_LIMIT} characters."
+        )
 
     def register(func: Handler) -> Handler:
-        existing = _handlers.get(topic)
-        if existing is not None and _qualified(existing) != _qualified(func):
+        existing = _subscribers.get(name)
+        if existing is not None and (
+            existing.topic != topic or _qualified(existing.handler) != _qualified(func)
+        ):
             raise ImproperlyConfigured(
-                f"Outbox topic {topic!r} already has a handler: {_qualified(existing)}"
+                f"Outbox subscriber name {name!r} is taken: {_qualified(existing.handler)} "
+                f"on topic {existing.topic!r}"
             )
-        _handlers[topic] = func
+        _subscribers[name] = OutboxSubscriber(topic=topic, name=name, handler=func)
         return func
 
     return register
@@ -98,71 +134,247 @@ def _qualified(func: Callable[..., Any]) -> str:
     return f"{func.__module__}.{func.__qualname__}"
 
 
-def outbox_load_handlers() -> None:
-    """Import every module that registers handlers (once per process)."""
-    global _handlers_loaded
-    if _handlers_loaded:
+def outbox_load_subscribers() -> None:
+    """Import every module that registers subscribers (once per process)."""
+    global _subscribers_loaded
+    if _subscribers_loaded:
         return
     with _load_lock:
-        if _handlers_loaded:
+        if _subscribers_loaded:
             return
         autodiscover_modules("outbox_handlers")
         for module in _setting("OUTBOX_HANDLER_MODULES", []):
             import_module(module)
-        _handlers_loaded = True
+        _subscribers_loaded = True
 
 
-def outbox_handler_for(topic: str) -> Handler | None:
-    outbox_load_handlers()
-    return _handlers.get(topic)
+def outbox_subscribers_of(topic: str) -> list[OutboxSubscriber]:
+    """The subscribers of ``topic``, by name (the order their rows are written in)."""
+    outbox_load_subscribers()
+    return sorted((s for s in _subscribers.values() if s.topic == topic), key=lambda s: s.name)
 
 
-# --- writing ------------------------------------------------------------------------
+def outbox_subscribers() -> list[OutboxSubscriber]:
+    """Every registered subscriber, by topic and name."""
+    outbox_load_subscribers()
+    return sorted(_subscribers.values(), key=lambda s: (s.topic, s.name))
 
 
-def outbox_enqueue(
+def outbox_subscriber_named(name: str) -> OutboxSubscriber | None:
+    outbox_load_subscribers()
+    return _subscribers.get(name)
+
+
+# --- publishing ---------------------------------------------------------------------
+
+
+def _check_key(key: str) -> None:
+    if not key:
+        raise ValueError("An outbox message needs an idempotency key.")
+    if len(key) > _KEY_LIMIT:
+        raise ValueError(f"An outbox key is at most {_KEY_LIMIT} characters: {key[:40]!r}...")
+
+
+def outbox_publish(
     *,
     topic: str,
+    key: str,
     payload: dict[str, Any],
-    idempotency_key: str,
     deliver_after: datetime | None = None,
     max_attempts: int | None = None,
-) -> OutboxMessage:
-    """Promise a side effect, inside the caller's transaction.
+) -> list[OutboxMessage]:
+    """Publish a message to ``topic`` inside the caller's transaction: one delivery row
+    per subscriber. Returns the rows, by subscriber name.
 
-    The row commits with the caller's change or not at all. A second call with the same
-    ``idempotency_key`` changes nothing and returns the first row, so a caller can derive
-    the key from what it is reacting to (``"report.verified:{event_id}:email"``) and be
-    retried safely. The payload should hold ids and plain values, not model instances:
-    the handler reads the current state when it runs.
+    The rows commit with the caller's change or not at all. Publishing again with the
+    same ``key`` writes nothing new and returns the rows of the first time (a subscriber
+    added since gets its row), so a caller can derive the key from what it is reacting to
+    (``"report.event:{event_id}"``) and be retried safely. A topic nobody subscribes to
+    writes nothing. The payload should hold ids and plain values, not model instances:
+    the subscribers read the current state when they run.
     """
     if not topic:
         raise ValueError("An outbox message needs a topic.")
-    if not idempotency_key:
-        raise ValueError("An outbox message needs an idempotency key.")
+    _check_key(key)
+    names = [s.name for s in outbox_subscribers_of(topic)]
+    if not names:
+        return []
     now = timezone.now()
     due = deliver_after if deliver_after is not None and deliver_after > now else now
-    message = OutboxMessage(
-        topic=topic,
-        payload=payload,
-        idempotency_key=idempotency_key,
-        next_attempt_at=due,
-        max_attempts=max_attempts or int(_setting("OUTBOX_MAX_ATTEMPTS", 12)),
-    )
+    attempts = max_attempts or int(_setting("OUTBOX_MAX_ATTEMPTS", 12))
+    rows = [
+        OutboxMessage(
+            topic=topic,
+            subscriber=name,
+            payload=payload,
+            idempotency_key=key,
+            next_attempt_at=due,
+            max_attempts=attempts,
+            created_at=now,
+        )
+        for name in names
+    ]
     # ON CONFLICT DO NOTHING: a duplicate key neither raises nor poisons the caller's
     # PostgreSQL transaction, and a concurrent writer of the same key waits for ours.
-    OutboxMessage.objects.bulk_create([message], ignore_conflicts=True)
-    stored = OutboxMessage.objects.get(idempotency_key=idempotency_key)
-    if stored.topic != topic:
-        logger.warning(
-            "Outbox key %s reused for topic %s (stored: %s); kept the first",
-            idempotency_key,
-            topic,
-            stored.topic,
+    if connection.vendor == "postgresql":
+        written, ids = _insert_pg(
+            topic, names, {key: payload}, due=due, now=now, max_attempts=attempts, returning=True
         )
+        for row in rows:
+            row.pk = ids.get(row.subscriber)
+            row._state.adding = row.pk is None
+            row._state.db = connection.alias
+    else:
+        OutboxMessage.objects.bulk_create(rows, ignore_conflicts=True)
+        written = 0
+    stored = (
+        rows
+        if written == len(rows)
+        else list(
+            OutboxMessage.objects.filter(idempotency_key=key, subscriber__in=names).order_by(
+                "subscriber"
+            )
+        )
+    )
+    for message in stored:
+        if message.topic != topic:
+            logger.warning(
+                "Outbox key %s reused for topic %s (stored: %s); kept the first",
+                key,
+                topic,
+                message.topic,
+            )
     if _setting("OUTBOX_KICK_ON_COMMIT", True):
         _kick_after_commit(run_after=due if due > now else None)
     return stored
+
+
+def outbox_publish_many(*, topic: str, messages: Sequence[tuple[str, dict[str, Any]]]) -> int:
+    """Publish a batch of ``(key, payload)`` messages to ``topic``, due now, in one INSERT.
+
+    The same rows as one :func:`outbox_publish` each, written message by message (each
+    message's rows by subscriber name), so delivery starts with the first message; a key
+    already published, or repeated in the batch, is written once. Returns how many rows
+    were written. On PostgreSQL the batch goes as arrays in binary parameters, so 10,000
+    messages cost one statement and no SQL compiling in Python.
+    """
+    if not topic:
+        raise ValueError("An outbox message needs a topic.")
+    batch: dict[str, dict[str, Any]] = {}
+    for key, payload in messages:
+        _check_key(key)
+        batch.setdefault(key, payload)
+    names = [s.name for s in outbox_subscribers_of(topic)]
+    if not batch or not names:
+        return 0
+    now = timezone.now()
+    max_attempts = int(_setting("OUTBOX_MAX_ATTEMPTS", 12))
+    if connection.vendor == "postgresql":
+        written, _ids = _insert_pg(topic, names, batch, due=now, now=now, max_attempts=max_attempts)
+    else:
+        written = _insert_orm(
+            [
+                OutboxMessage(
+                    topic=topic,
+                    subscriber=name,
+                    payload=payload,
+                    idempotency_key=key,
+                    next_attempt_at=now,
+                    max_attempts=max_attempts,
+                    created_at=now,
+                )
+                for key, payload in batch.items()
+                for name in names
+            ]
+        )
+    if written and _setting("OUTBOX_KICK_ON_COMMIT", True):
+        _kick_after_commit(run_after=None)
+    return written
+
+
+def _insert_orm(rows: list[OutboxMessage]) -> int:
+    # ``bulk_create`` cannot say how many rows a conflict skipped; SQLite counts them.
+    counted = connection.vendor == "sqlite"
+    before = _sqlite_total_changes() if counted else 0
+    OutboxMessage.objects.bulk_create(rows, ignore_conflicts=True, batch_size=500)
+    return _sqlite_total_changes() - before if counted else len(rows)
+
+
+def _sqlite_total_changes() -> int:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT total_changes()")
+        return int(cursor.fetchone()[0])
+
+
+# Every column the PostgreSQL statement fills, and what with (``m`` is a message of the
+# batch, ``s`` a subscriber). A column added to the model fails loudly, not left empty.
+_PG_VALUES = {
+    "topic": "%(topic)s::text",
+    "subscriber": "s.name",
+    "idempotency_key": "m.key",
+    "payload": "m.payload::jsonb",
+    "status": "%(status)s::text",
+    "attempts": "0",
+    "max_attempts": "%(max_attempts)s::integer",
+    "next_attempt_at": "%(due)s::timestamptz",
+    "locked_until": "NULL",
+    "locked_by": "''",
+    "last_error": "''",
+    "created_at": "%(now)s::timestamptz",
+    "delivered_at": "NULL",
+}
+
+
+def _insert_pg(
+    topic: str,
+    names: list[str],
+    batch: dict[str, dict[str, Any]],
+    *,
+    due: datetime,
+    now: datetime,
+    max_attempts: int,
+    returning: bool = False,
+) -> tuple[int, dict[str, int]]:
+    """Write every message of ``batch`` for every subscriber in ``names``, in one
+    statement, message by message, skipping keys already taken.
+
+    ``bulk_create`` of 10,000 rows spends most of its time building model instances and
+    compiling SQL in Python; two arrays (keys, payloads) sent as binary parameters and
+    crossed with the subscribers in SQL cost neither. Returns how many rows were written
+    and, with ``returning`` (one message), their ids by subscriber.
+    """
+    columns = {f.column for f in OutboxMessage._meta.concrete_fields} - {"id"}
+    if columns != set(_PG_VALUES):
+        raise RuntimeError("OutboxMessage changed: update _PG_VALUES in lapor.core.outbox")
+    # Only the table and column names of the model are written in; values are parameters.
+    sql = (
+        f"INSERT INTO {OutboxMessage._meta.db_table} ({', '.join(_PG_VALUES)}) "  # noqa: S608
+        f"SELECT {', '.join(_PG_VALUES.values())} "
+        "FROM unnest(%(keys)b::text[], %(payloads)b::text[]) WITH ORDINALITY AS m(key, payload, n) "
+        "CROSS JOIN unnest(%(names)b::text[]) WITH ORDINALITY AS s(name, i) "
+        "ORDER BY m.n, s.i "
+        "ON CONFLICT (idempotency_key, subscriber) DO NOTHING"
+        + (" RETURNING id, subscriber" if returning else "")
+    )
+    params = {
+        "keys": list(batch),
+        "payloads": [json.dumps(p, cls=DjangoJSONEncoder) for p in batch.values()],
+        "names": names,
+        "topic": topic,
+        "status": OutboxStatus.PENDING.value,
+        "max_attempts": max_attempts,
+        "due": due,
+        "now": now,
+    }
+    with binary_params_cursor() as cursor:
+        cursor.execute(sql, params)
+        ids = {name: pk for pk, name in cursor.fetchall()} if returning else {}
+        return int(cursor.rowcount), ids
+
+
+def outbox_key_published(*, topic: str, key: str) -> bool:
+    """Whether a message with ``key`` was published to ``topic`` (to any subscriber)."""
+    return OutboxMessage.objects.filter(idempotency_key=key, topic=topic).exists()
 
 
 class _Kick:
@@ -241,7 +453,26 @@ def outbox_backoff(attempts: int) -> timedelta:
     return timedelta(seconds=delay)
 
 
-def _claim(*, limit: int, worker_id: str) -> tuple[list[OutboxMessage], int]:
+@dataclass(frozen=True)
+class SubscriberFilter:
+    """Which subscribers' rows a worker delivers: ``only`` these (all when empty), less
+    ``exclude``. A slow subscriber can so get a worker of its own, and the others a
+    worker that never waits on it."""
+
+    only: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+
+    def q(self) -> Q:
+        q = Q(subscriber__in=self.only) if self.only else Q()
+        return q & ~Q(subscriber__in=self.exclude) if self.exclude else q
+
+
+ALL_SUBSCRIBERS = SubscriberFilter()
+
+
+def _claim(
+    *, limit: int, worker_id: str, which: SubscriberFilter = ALL_SUBSCRIBERS
+) -> tuple[list[OutboxMessage], int]:
     """Take up to ``limit`` due rows and commit the claim. Returns (claimed, dead).
 
     The claim's ``(locked_by, locked_until)`` is its token: the worker may write the
@@ -255,6 +486,7 @@ def _claim(*, limit: int, worker_id: str) -> tuple[list[OutboxMessage], int]:
         due = list(
             OutboxMessage.objects.select_for_update(skip_locked=True)
             .filter(
+                which.q(),
                 status__in=[OutboxStatus.PENDING, OutboxStatus.DELIVERING],
                 next_attempt_at__lte=now,
             )
@@ -300,7 +532,7 @@ def _claim(*, limit: int, worker_id: str) -> tuple[list[OutboxMessage], int]:
     return claimed, len(orphans_dead)
 
 
-def _owned(messages: list[OutboxMessage]) -> Any:
+def _owned(messages: list[OutboxMessage]) -> QuerySet[OutboxMessage]:
     """The rows among ``messages`` that still carry this worker's claim.
 
     If our lease ran out and another worker claimed a row, that worker owns its outcome.
@@ -322,18 +554,23 @@ def _finish(message: OutboxMessage, **changes: Any) -> bool:
 
 
 def _deliver_one(message: OutboxMessage, report: DeliveryReport) -> bool:
-    """Run the handler. Returns whether it succeeded (the caller records that, batched);
-    a failure is recorded here."""
+    """Run the row's subscriber. Returns whether it succeeded (the caller records that,
+    batched); a failure is recorded here."""
     if message.locked_until is not None and timezone.now() >= message.locked_until:
         # Claimed in a batch but reached too late: the lease is gone, someone else may
         # be delivering it. Leave it to whoever holds it now.
         report.lost_lease += 1
         return False
-    handler = outbox_handler_for(message.topic)
+    subscriber = outbox_subscriber_named(message.subscriber)
     try:
-        if handler is None:
-            raise LookupError(f"No outbox handler is registered for topic {message.topic!r}.")
-        handler(message.payload, message)
+        if subscriber is None or subscriber.topic != message.topic:
+            # Retrying cannot help: the code that would deliver it is gone (renamed or
+            # removed). The admin's "retry now" sends it again once it is back.
+            raise OutboxPermanentError(
+                f"No outbox subscriber {message.subscriber!r} of topic {message.topic!r} is "
+                "registered in this process (renamed or removed?)."
+            )
+        subscriber.handler(message.payload, message)
     except Exception as exc:
         _record_failure(message, exc, report)
         return False
@@ -343,11 +580,19 @@ def _deliver_one(message: OutboxMessage, report: DeliveryReport) -> bool:
 def _record_failure(message: OutboxMessage, exc: Exception, report: DeliveryReport) -> None:
     permanent = isinstance(exc, OutboxPermanentError)
     error = "".join(traceback.format_exception(exc))[-_ERROR_LIMIT:]
-    report.errors.append(f"{message.pk} {message.topic}: {type(exc).__name__}: {exc}")
+    report.errors.append(
+        f"{message.pk} {message.topic}>{message.subscriber}: {type(exc).__name__}: {exc}"
+    )
     if permanent or message.attempts >= message.max_attempts:
         if _finish(message, status=OutboxStatus.DEAD, last_error=error):
             report.dead += 1
-            logger.error("Outbox message %s (%s) is dead: %s", message.pk, message.topic, exc)
+            logger.error(
+                "Outbox message %s (%s>%s) is dead: %s",
+                message.pk,
+                message.topic,
+                message.subscriber,
+                exc,
+            )
         else:
             report.lost_lease += 1
         return
@@ -355,9 +600,10 @@ def _record_failure(message: OutboxMessage, exc: Exception, report: DeliveryRepo
     if _finish(message, status=OutboxStatus.PENDING, next_attempt_at=retry_at, last_error=error):
         report.failed += 1
         logger.warning(
-            "Outbox message %s (%s) failed attempt %s/%s, retry at %s: %s",
+            "Outbox message %s (%s>%s) failed attempt %s/%s, retry at %s: %s",
             message.pk,
             message.topic,
+            message.subscriber,
             message.attempts,
             message.max_attempts,
             retry_at.isoformat(),
@@ -390,19 +636,27 @@ def _mark_delivered(done: list[OutboxMessage], report: DeliveryReport) -> None:
 _FLUSH_AFTER_SECONDS = 1.0
 
 
-def outbox_deliver_due(*, limit: int = 100, worker_id: str | None = None) -> DeliveryReport:
-    """Deliver up to ``limit`` due messages; safe to run in any number of workers at once.
+def outbox_deliver_due(
+    *,
+    limit: int = 100,
+    worker_id: str | None = None,
+    which: SubscriberFilter = ALL_SUBSCRIBERS,
+) -> DeliveryReport:
+    """Deliver up to ``limit`` due rows (of the subscribers ``which`` selects); safe to
+    run in any number of workers at once.
 
-    Claims a few rows at a time (``OUTBOX_BATCH_SIZE``) so that a slow handler does not
-    sit on a long list of leased rows that other workers could be delivering. Call it
-    outside a transaction: each claim must commit before its handlers run.
+    Claims a few rows at a time (``OUTBOX_BATCH_SIZE``) so that a slow subscriber does
+    not sit on a long list of leased rows that other workers could be delivering. Call it
+    outside a transaction: each claim must commit before its subscribers run.
     """
     worker_id = worker_id or default_worker_id()
     batch_size = max(1, int(_setting("OUTBOX_BATCH_SIZE", 10)))
     report = DeliveryReport()
-    outbox_load_handlers()
+    outbox_load_subscribers()
     while report.claimed < limit:
-        claimed, dead = _claim(limit=min(batch_size, limit - report.claimed), worker_id=worker_id)
+        claimed, dead = _claim(
+            limit=min(batch_size, limit - report.claimed), worker_id=worker_id, which=which
+        )
         report.dead += dead
         if not claimed:
             if dead:
@@ -427,12 +681,13 @@ def outbox_drain(
     limit: int = 100,
     worker_id: str | None = None,
     should_stop: Callable[[], bool] | None = None,
+    which: SubscriberFilter = ALL_SUBSCRIBERS,
 ) -> DeliveryReport:
-    """Deliver due messages until none is left, time runs out or ``should_stop()``."""
+    """Deliver due rows until none is left, time runs out or ``should_stop()``."""
     deadline = time.monotonic() + max_seconds
     total = DeliveryReport()
     while True:
-        report = outbox_deliver_due(limit=limit, worker_id=worker_id)
+        report = outbox_deliver_due(limit=limit, worker_id=worker_id, which=which)
         total.add(report)
         if report.claimed < limit or time.monotonic() >= deadline:
             return total

@@ -41,8 +41,7 @@ from django.utils.translation import gettext as _
 from lapor.accounts.models import User
 from lapor.accounts.principals import Principal, principal_for_user
 from lapor.core.exceptions import NotFound, ValidationFailed
-from lapor.core.models import OutboxMessage
-from lapor.core.outbox import outbox_enqueue
+from lapor.core.outbox import outbox_key_published, outbox_publish
 from lapor.deadlines.calendar import DEFAULT_TZ
 from lapor.reports.models import ReportEvent
 from lapor.reports.selectors import report_events_visible_to, report_get_visible_to
@@ -156,10 +155,10 @@ def notifications_fan_out_event(*, event_id: int) -> list[Notification]:
             if not created:
                 continue  # a repeated run: its messages were promised the first time
             for channel in _instant_channels(user, setting, recipient.audience, event.code):
-                outbox_enqueue(
+                outbox_publish(
                     topic=TOPIC_EMAIL if channel == Channel.EMAIL else TOPIC_SMS,
+                    key=notification_key(notification.pk, channel),
                     payload={"notification_id": notification.pk},
-                    idempotency_key=notification_key(notification.pk, channel),
                 )
     logger.info(
         "Event %s (%s) of report %s: %d notifications, %d recipients without access",
@@ -311,13 +310,13 @@ def notifications_send_digests(*, day: date | None = None, now: datetime | None 
         if not setting.email_enabled:
             continue
         key = digest_key(user.pk, day)
-        if OutboxMessage.objects.filter(idempotency_key=key).exists():
+        if outbox_key_published(topic=TOPIC_DIGEST, key=key):
             continue  # promised by an earlier run today
         with transaction.atomic():
-            outbox_enqueue(
+            outbox_publish(
                 topic=TOPIC_DIGEST,
+                key=key,
                 payload={"user_id": user.pk, "date": day.isoformat()},
-                idempotency_key=key,
             )
         promised += 1
     logger.info("Digests for %s: %d promised", day.isoformat(), promised)

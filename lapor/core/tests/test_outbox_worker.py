@@ -3,7 +3,7 @@
 Both need a database that other connections (a subprocess, threads) can see: PostgreSQL,
 or SQLite with a file test database (``SQLITE_FILE_TEST_DB=1``).
 
-This module also registers the handlers that the ``outbox_dispatch`` subprocess uses
+This module also registers the subscribers that the ``outbox_dispatch`` subprocess uses
 (through ``OUTBOX_HANDLER_MODULES``), so that both sides run the same code.
 """
 
@@ -26,14 +26,19 @@ import time_machine
 from django.db import connection, connections, transaction
 
 from lapor.core.models import OutboxMessage, OutboxStatus
-from lapor.core.outbox import outbox_deliver_due, outbox_enqueue, outbox_handler
+from lapor.core.outbox import (
+    outbox_deliver_due,
+    outbox_publish,
+    outbox_publish_many,
+    outbox_subscriber,
+)
 
 ROOT = Path(__file__).resolve().parents[3]
 
-# --- handlers (also loaded by the subprocess) ------------------------------------------
+# --- subscribers (also loaded by the subprocess) ---------------------------------------
 
 
-@outbox_handler("test.worker.record")
+@outbox_subscriber("test.worker.record", "test.worker.record")
 def _record(payload: dict[str, Any], message: OutboxMessage) -> None:
     """Append the call to a log file; in the subprocess, block on the marked message."""
     with open(payload["log"], "a") as log:
@@ -48,7 +53,7 @@ _race_by_worker: Counter[str] = Counter()
 _race_lock = threading.Lock()
 
 
-@outbox_handler("test.worker.count")
+@outbox_subscriber("test.worker.count", "test.worker.count")
 def _count(payload: dict[str, Any], message: OutboxMessage) -> None:
     with _race_lock:
         _race_calls[payload["n"]] += 1
@@ -94,15 +99,13 @@ def test_worker_killed_mid_delivery_loses_nothing(settings, tmp_path, monkeypatc
     monkeypatch.delenv("OUTBOX_TEST_BLOCK", raising=False)
     log, marker = tmp_path / "calls.log", tmp_path / "in-handler"
     with transaction.atomic():
-        outbox_enqueue(
+        outbox_publish(
             topic="test.worker.record",
+            key="kill-0",
             payload={"log": str(log), "block": True, "marker": str(marker)},
-            idempotency_key="kill-0",
         )
         for n in range(1, 4):
-            outbox_enqueue(
-                topic="test.worker.record", payload={"log": str(log)}, idempotency_key=f"kill-{n}"
-            )
+            outbox_publish(topic="test.worker.record", key=f"kill-{n}", payload={"log": str(log)})
 
     env = {
         **os.environ,
@@ -160,8 +163,9 @@ def test_two_workers_deliver_each_message_exactly_once(settings):
     settings.OUTBOX_BATCH_SIZE = 5
     total = 200
     with transaction.atomic():
-        for n in range(total):
-            outbox_enqueue(topic="test.worker.count", payload={"n": n}, idempotency_key=f"race-{n}")
+        outbox_publish_many(
+            topic="test.worker.count", messages=[(f"race-{n}", {"n": n}) for n in range(total)]
+        )
     _race_calls.clear()
     _race_by_worker.clear()
     barrier = threading.Barrier(2)

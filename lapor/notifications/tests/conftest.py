@@ -17,7 +17,7 @@ from lapor.accounts.models import User
 from lapor.agencies.choices import AgencyKind
 from lapor.agencies.models import Agency
 from lapor.core.models import OutboxMessage, OutboxStatus
-from lapor.core.outbox import outbox_handler_for
+from lapor.core.outbox import outbox_subscriber_named
 from lapor.notifications.channels.sms import LoggingSmsGateway
 from lapor.notifications.models import Notification, NotificationSetting
 from lapor.reports import services as reports
@@ -153,12 +153,17 @@ def last_event(report: Report, code: str | None = None) -> ReportEvent:
 
 
 def fan_out(event: ReportEvent) -> None:
-    """Run the ``report.event`` outbox handler for one event, as the worker would."""
-    handler = outbox_handler_for("report.event")
-    assert handler is not None
-    handler(
+    """Run the notifications' ``report.event`` subscriber for one event, as the worker
+    would."""
+    subscriber = outbox_subscriber_named("notifications")
+    assert subscriber is not None and subscriber.topic == "report.event"
+    subscriber.handler(
         {"event_id": event.pk, "report_id": event.report_id, "code": event.code},
-        OutboxMessage(topic="report.event", idempotency_key=f"report.event:{event.pk}"),
+        OutboxMessage(
+            topic="report.event",
+            subscriber="notifications",
+            idempotency_key=f"report.event:{event.pk}",
+        ),
     )
 
 
@@ -170,9 +175,9 @@ def deliver(*, again: bool = False) -> int:
     for message in OutboxMessage.objects.filter(
         topic__startswith="notification.", status__in=statuses
     ).order_by("id"):
-        handler = outbox_handler_for(message.topic)
-        assert handler is not None
-        handler(message.payload, message)
+        subscriber = outbox_subscriber_named(message.subscriber)
+        assert subscriber is not None and subscriber.topic == message.topic
+        subscriber.handler(message.payload, message)
         OutboxMessage.objects.filter(pk=message.pk).update(status=OutboxStatus.DELIVERED)
         count += 1
     return count

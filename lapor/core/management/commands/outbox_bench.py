@@ -1,7 +1,8 @@
-"""``manage.py outbox_bench``: how fast the outbox writes and delivers no-op messages.
+"""``manage.py outbox_bench``: how fast the outbox publishes and delivers no-op messages.
 
 It writes to the configured database (rows keyed ``bench:<run>:<n>``, removed afterwards),
-so it refuses to run in production.
+so it refuses to run in production. ``--batch`` publishes with one ``outbox_publish_many``
+instead of one ``outbox_publish`` per message.
 """
 
 from __future__ import annotations
@@ -19,25 +20,33 @@ from django.db import connection, connections, transaction
 from django.test.utils import override_settings
 
 from lapor.core.models import OutboxMessage, OutboxStatus
-from lapor.core.outbox import outbox_deliver_due, outbox_enqueue, outbox_handler
+from lapor.core.outbox import (
+    outbox_deliver_due,
+    outbox_publish,
+    outbox_publish_many,
+    outbox_subscriber,
+)
 
 _calls: Counter[int] = Counter()
 _lock = threading.Lock()
 
 
-@outbox_handler("bench.noop")
+@outbox_subscriber("bench.noop", "bench")
 def _noop(payload: dict[str, Any], message: OutboxMessage) -> None:
     with _lock:
         _calls[payload["n"]] += 1
 
 
 class Command(BaseCommand):
-    help = "Measure outbox enqueue and delivery rates with no-op messages (not in production)."
+    help = "Measure outbox publish and delivery rates with no-op messages (not in production)."
 
     def add_arguments(self, parser: ArgumentParser) -> None:
         parser.add_argument("--messages", type=int, default=1000)
         parser.add_argument("--workers", type=int, default=1, help="Threads, one connection each.")
         parser.add_argument("--limit", type=int, default=100, help="Messages per delivery pass.")
+        parser.add_argument(
+            "--batch", action="store_true", help="Publish all messages in one outbox_publish_many."
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         if getattr(settings, "PRODUCTION", False):
@@ -48,11 +57,15 @@ class Command(BaseCommand):
         with override_settings(OUTBOX_KICK_ON_COMMIT=False):
             started = time.perf_counter()
             with transaction.atomic():
-                for n in range(total):
-                    outbox_enqueue(
-                        topic="bench.noop", payload={"n": n}, idempotency_key=f"bench:{run}:{n}"
+                if options["batch"]:
+                    outbox_publish_many(
+                        topic="bench.noop",
+                        messages=[(f"bench:{run}:{n}", {"n": n}) for n in range(total)],
                     )
-            enqueue_s = time.perf_counter() - started
+                else:
+                    for n in range(total):
+                        outbox_publish(topic="bench.noop", key=f"bench:{run}:{n}", payload={"n": n})
+            publish_s = time.perf_counter() - started
 
             def work(i: int) -> None:
                 try:
@@ -77,7 +90,8 @@ class Command(BaseCommand):
         twice = sum(1 for c in _calls.values() if c > 1)
         self.stdout.write(
             f"{connection.vendor}: {total} messages, {workers} worker(s): "
-            f"enqueue {total / enqueue_s:,.0f}/s, deliver {total / deliver_s:,.0f}/s "
+            f"publish{' (batch)' if options['batch'] else ''} {total / publish_s:,.0f}/s, "
+            f"deliver {total / deliver_s:,.0f}/s "
             f"({deliver_s:.2f} s); delivered {delivered}, handler calls {sum(_calls.values())}, "
             f"called twice {twice}"
         )

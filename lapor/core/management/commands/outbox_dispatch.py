@@ -6,15 +6,27 @@ import threading
 from argparse import ArgumentParser
 from typing import Any
 
+from django.core.management.base import CommandError
+
 from lapor.core.management.loop import LoopingCommand, positive_float
-from lapor.core.outbox import DeliveryReport, default_worker_id, outbox_drain
+from lapor.core.outbox import (
+    DeliveryReport,
+    SubscriberFilter,
+    default_worker_id,
+    outbox_drain,
+    outbox_subscribers,
+)
 
 HELP = """Deliver the outbox messages that are due (new, retried, or left by a dead worker).
 
-Safe to run in any number of processes at once: each message is claimed by one of them
-(FOR UPDATE SKIP LOCKED on PostgreSQL). The deliver_outbox task that a commit queues
-delivers promptly while `manage.py db_worker` runs; this command is what guarantees
-delivery even when that task is lost, so run it always, in one of two ways.
+Safe to run in any number of processes at once: each subscriber's row of a message is
+claimed by one of them (FOR UPDATE SKIP LOCKED on PostgreSQL). By default a process
+delivers every subscriber's rows; --subscriber and --exclude-subscriber give a slow
+subscriber (a webhook) a process of its own, so that the others never wait on it.
+
+The deliver_outbox task that a commit queues delivers promptly while `manage.py
+db_worker` runs; this command is what guarantees delivery even when that task is lost,
+so run it always, in one of two ways.
 
 From cron, one pass a minute (it stops after --max-seconds, before the next one):
 
@@ -74,6 +86,20 @@ class Command(LoopingCommand):
             "%(default)s, under a cron minute).",
         )
         parser.add_argument(
+            "--subscriber",
+            action="append",
+            default=[],
+            metavar="NAME",
+            help="Deliver only this subscriber's rows (repeatable).",
+        )
+        parser.add_argument(
+            "--exclude-subscriber",
+            action="append",
+            default=[],
+            metavar="NAME",
+            help="Leave this subscriber's rows to another process (repeatable).",
+        )
+        parser.add_argument(
             "--worker-id",
             default="",
             help="Name this worker in the rows it holds (default: host:pid:thread).",
@@ -81,9 +107,19 @@ class Command(LoopingCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         worker_id = options["worker_id"] or default_worker_id()
+        which = SubscriberFilter(
+            only=tuple(options["subscriber"]), exclude=tuple(options["exclude_subscriber"])
+        )
+        known = {s.name for s in outbox_subscribers()}
+        unknown = sorted(set(which.only + which.exclude) - known)
+        if unknown:
+            raise CommandError(f"No such outbox subscriber: {', '.join(unknown)}")
         if not options["loop"]:
             report = outbox_drain(
-                limit=options["limit"], max_seconds=options["max_seconds"], worker_id=worker_id
+                limit=options["limit"],
+                max_seconds=options["max_seconds"],
+                worker_id=worker_id,
+                which=which,
             )
             self._say(report, options["verbosity"])
             return
@@ -96,6 +132,7 @@ class Command(LoopingCommand):
                 max_seconds=options["max_seconds"],
                 worker_id=worker_id,
                 should_stop=stop.is_set,
+                which=which,
             )
             self._say(report, options["verbosity"], quiet_when_idle=True)
             return report.claimed > 0
