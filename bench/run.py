@@ -317,7 +317,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def generate_up_to(n: int) -> None:
-    from lapor.demo.generator import DemoDataMissing, demo_reporters_ensure, reports_generate
+    from lapor.demo.bulk import reports_generate
+    from lapor.demo.generator import DemoDataMissing, demo_reporters_ensure
     from lapor.reports.models import Report
 
     missing = n - Report.objects.count()

@@ -12,7 +12,8 @@ from django.core.management import CommandError, call_command
 from django.db import connection
 
 from lapor.agencies.choices import AgencyKind
-from lapor.demo.generator import DemoPools, ReportGenerator, reports_generate
+from lapor.demo.bulk import reports_generate
+from lapor.demo.generator import DemoPools, ReportGenerator
 from lapor.reports.choices import ArchiveReason, Status
 from lapor.reports.deadlines import report_recompute_deadlines, report_reminder_at
 from lapor.reports.models import (

@@ -15,7 +15,8 @@ from datetime import UTC, datetime
 
 import pytest
 
-from lapor.demo.generator import DemoPools, ReportGenerator, reports_generate
+from lapor.demo.bulk import reports_generate
+from lapor.demo.generator import DemoPools, ReportGenerator
 from lapor.reports.choices import Status
 from lapor.reports.events import EVENT_TYPES
 from lapor.reports.models import ReportEvent

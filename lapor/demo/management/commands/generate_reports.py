@@ -7,13 +7,8 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from lapor.agencies.models import Agency
-from lapor.demo.generator import (
-    BulkResult,
-    DemoDataMissing,
-    DemoPools,
-    demo_reporters_ensure,
-    reports_generate,
-)
+from lapor.demo.bulk import BulkResult, reports_generate
+from lapor.demo.generator import DemoDataMissing, DemoPools, demo_reporters_ensure
 
 
 class Command(BaseCommand):

@@ -20,7 +20,8 @@ from lapor.accounts.models import User
 from lapor.accounts.principals import SYSTEM, Principal, principal_for_user
 from lapor.accounts.services import membership_grant, user_create
 from lapor.agencies.models import Agency, Category
-from lapor.demo.generator import WIB, DemoDataMissing, DemoPools, reports_generate
+from lapor.demo.bulk import reports_generate
+from lapor.demo.generator import WIB, DemoDataMissing, DemoPools
 from lapor.regions.models import Region
 from lapor.reports import services
 from lapor.reports.choices import ArchiveReason, Channel, Classification
