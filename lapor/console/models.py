@@ -1,6 +1,6 @@
-"""The console's own rows: officer assignment, reply templates, saved views and the
-login audit. Reports themselves belong to ``lapor.reports`` and change only through
-its services."""
+"""The console's own rows: reply templates, saved views and the login audit. Reports
+(and who works on them: ``reports.models.Assignment``) belong to ``lapor.reports`` and
+change only through its services."""
 
 from __future__ import annotations
 
@@ -12,39 +12,6 @@ from django.utils.translation import gettext_lazy as _
 from lapor.core.models import AppendOnlyModel, TimeStampedModel
 
 from .choices import LoginEventKind, Page, TemplateKind
-
-
-class Assignment(TimeStampedModel):
-    """The officer inside the handling agency who works on a report now.
-
-    Kept here rather than on ``Report`` so that the console owns it; one row per report
-    (re-assigning replaces the assignee, the report's timeline keeps the history).
-    """
-
-    report = models.OneToOneField(
-        "reports.Report", on_delete=models.CASCADE, related_name="console_assignment"
-    )
-    assignee = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("officer"),
-        on_delete=models.CASCADE,
-        related_name="console_assignments",
-    )
-    assigned_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
-
-    class Meta:
-        verbose_name = _("assignment")
-        verbose_name_plural = _("assignments")
-        indexes = [models.Index(fields=["assignee", "report"], name="assignment_assignee")]
-
-    def __str__(self) -> str:
-        return f"{self.report_id} → {self.assignee_id}"
 
 
 class ReplyTemplate(TimeStampedModel):

@@ -285,12 +285,12 @@ def _page_of(
         if len(pieces) > MAX_PIECES:
             combined = qs.filter(_any(pieces)).order_by(*order)
         reports = list(combined[start:stop])
-        prefetch_related_objects(reports, *ROW_RELATIONS, "console_assignment__assignee")
+        prefetch_related_objects(reports, *ROW_RELATIONS, "assignment__assignee")
     else:
         if pieces:
             qs = qs.filter(_any(pieces))
         reports = list(
-            qs.order_by(*order).prefetch_related(*ROW_RELATIONS, "console_assignment__assignee")[
+            qs.order_by(*order).prefetch_related(*ROW_RELATIONS, "assignment__assignee")[
                 start:stop
             ]
         )
@@ -319,7 +319,7 @@ def _any(pieces: list[Q]) -> Q:
 
 def _assignee_name(report: Report) -> str:
     try:
-        assignment = report.console_assignment  # type: ignore[attr-defined]
+        assignment = report.assignment  # type: ignore[attr-defined]
     except ObjectDoesNotExist:
         return ""
     return str(assignment.assignee)
@@ -487,7 +487,7 @@ def inbox_list(
     if filters.q:
         qs = qs.filter(tracking_id=filters.q)
     if filters.mine:
-        qs = qs.filter(console_assignment__assignee=user)
+        qs = qs.filter(assignment__assignee=user)
     # Finished reports have no due date: newest first.
     order = ("-id",) if filters.tab == "closed" else ("due_at", "id")
     pieces = inbox_scope_pieces(user) or [Q(pk__in=[])]

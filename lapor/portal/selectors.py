@@ -308,27 +308,3 @@ def categories_by_topic() -> list[tuple[Category, list[Category]]]:
     from lapor.agencies.selectors import category_tree
 
     return [(topic, list(topic.children.all())) for topic in category_tree()]
-
-
-EVENT_LABELS = {
-    "report.submitted": _("Report sent"),
-    "report.disposed": _("Checked and sent to the agency"),
-    "report.held": _("More information needed"),
-    "report.completed": _("Information added by the reporter"),
-    "report.archived": _("Archived"),
-    "report.disposed_to_unit": _("Passed to a unit"),
-    "report.declined": _("Returned: not this agency's authority"),
-    "report.transferred": _("Transferred to another agency"),
-    "report.followed_up": _("Follow-up from the agency"),
-    "report.replied": _("Reply from the reporter"),
-    "report.resolved": _("Answer from the agency"),
-    "report.closed": _("Accepted and rated by the reporter"),
-    "report.auto_closed": _("Closed: no reply from the reporter"),
-    "report.consent_asked": _("Hand-over to the Ombudsman offered"),
-    "report.escalated": _("Handed over to the Ombudsman"),
-    "report.consent_refused": _("Kept with the agency"),
-}
-
-
-def event_label(code: str) -> str:
-    return str(EVENT_LABELS.get(code, code))

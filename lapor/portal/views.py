@@ -150,7 +150,7 @@ def write(request: HttpRequest) -> HttpResponse:
     if form.is_valid():
         try:
             report = services.report_submit_with_files(
-                reporter=request.user,
+                actor=request_principal(request),
                 files=form.cleaned_data["attachments"],
                 **form.service_fields(),
             )

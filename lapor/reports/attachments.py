@@ -207,6 +207,25 @@ def _too_big(limit: int) -> ValidationFailed:
     return ValidationFailed({"file": [message]})
 
 
+def attachment_check(uploaded_file: UploadedFile) -> FileType:
+    """The file's accepted type; ``ValidationFailed`` (key ``file``) if it is empty, too
+    big or not a kind we accept. Cheap enough to run on every file of a move before
+    the move takes its lock, so that a bad file refuses the move before anything is
+    stored."""
+    size = uploaded_file.size or 0
+    if size == 0:
+        raise ValidationFailed({"file": [_("The file is empty.")]})
+    largest = max(settings.ATTACHMENT_MAX_BYTES, settings.ATTACHMENT_VIDEO_MAX_BYTES)
+    if size > largest:
+        raise _too_big(largest)
+    ftype = detect_file_type(uploaded_file)
+    if ftype is None:
+        raise ValidationFailed({"file": [MSG_REFUSED]})
+    if size > _limit_for(ftype.kind):
+        raise _too_big(_limit_for(ftype.kind))
+    return ftype
+
+
 def attachment_add(
     *,
     report: Report,
@@ -228,19 +247,8 @@ def attachment_add(
             raise ValueError("The event belongs to another report.")
         visibility = visibility_stricter(visibility, event.visibility)
 
+    ftype = attachment_check(uploaded_file)
     size = uploaded_file.size or 0
-    if size == 0:
-        raise ValidationFailed({"file": [_("The file is empty.")]})
-    largest = max(settings.ATTACHMENT_MAX_BYTES, settings.ATTACHMENT_VIDEO_MAX_BYTES)
-    if size > largest:
-        raise _too_big(largest)
-
-    ftype = detect_file_type(uploaded_file)
-    if ftype is None:
-        raise ValidationFailed({"file": [MSG_REFUSED]})
-    if size > _limit_for(ftype.kind):
-        raise _too_big(_limit_for(ftype.kind))
-
     digest = hashlib.sha256()
     uploaded_file.seek(0)
     for chunk in uploaded_file.chunks():
@@ -269,4 +277,11 @@ def attachment_add(
     return attachment
 
 
-__all__ = ["FileType", "attachment_add", "detect_file_type", "download_name", "sanitize_filename"]
+__all__ = [
+    "FileType",
+    "attachment_add",
+    "attachment_check",
+    "detect_file_type",
+    "download_name",
+    "sanitize_filename",
+]

@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from lapor.accounts.principals import Principal
-from lapor.core.models import AppendOnlyModel, AppendOnlyQuerySet
+from lapor.core.models import AppendOnlyModel, AppendOnlyQuerySet, TimeStampedModel
 
 from . import visibility
 from .choices import (
@@ -460,3 +460,47 @@ class Attachment(models.Model):
 
     def __str__(self) -> str:
         return self.original_name
+
+
+class AssignmentQuerySet(models.QuerySet["Assignment"]):
+    def visible_to(self, principal: Principal) -> AssignmentQuerySet:
+        """Who works on a report is for the officials related to it only (like an
+        internal event): never the reporter's or the public's to read."""
+        q = visibility.related_q(principal, "report__")
+        if q is None:
+            return self.none()
+        return self if q is visibility.ALL else self.filter(q)
+
+
+class Assignment(TimeStampedModel):
+    """The officer inside the handling agency who works on a report now.
+
+    One row per report: assigning again replaces the officer, and the report's events
+    (``report.assigned``, ``report.unassigned``) keep the history. Written only by
+    ``reports.services.report_assign`` / ``report_unassign``.
+    """
+
+    report = models.OneToOneField(Report, on_delete=models.CASCADE, related_name="assignment")
+    assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("officer"),
+        on_delete=models.CASCADE,
+        related_name="report_assignments",
+    )
+    assigned_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    objects = AssignmentQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("assignment")
+        verbose_name_plural = _("assignments")
+        indexes = [models.Index(fields=["assignee", "report"], name="report_assignment_assignee")]
+
+    def __str__(self) -> str:
+        return f"{self.report_id} → {self.assignee_id}"

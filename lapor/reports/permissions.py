@@ -1,9 +1,14 @@
 """Who may make which move on a report (docs/workflow.md, "Moves").
 
-Each rule answers "in which capacity may this user act on this report?" and returns
-an :class:`Acting` (recorded on the event as ``actor_role``/``actor_agency``) or
+Each rule answers "in which capacity may this principal act on this report?" and
+returns an :class:`Acting` (recorded on the event as ``actor_role``/``actor_agency``) or
 ``None``. The transition table names a rule per move; ``reports.transitions`` asks it on
 the locked row. Pengawas (KSP) and Developer roles match no rule: they make no moves.
+
+The rules read the principal's scopes (``Principal.scope_for``), which only an official
+whose second factor is verified in this session holds: an official signed in with a
+password alone is a citizen here as everywhere, and matches no official's rule (on
+their own report, the reporter's only).
 """
 
 from __future__ import annotations
@@ -11,14 +16,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from lapor.accounts.choices import Role
-from lapor.accounts.selectors import Scope, user_scopes
+from lapor.accounts.principals import Principal
+from lapor.accounts.selectors import Scope
 
 from .choices import Status
 
 if TYPE_CHECKING:
+    from lapor.agencies.models import Agency
+
     from .models import Report
 
 REPORTER = "reporter"
@@ -56,105 +64,95 @@ class Rule:
     SYSTEM = "system"
 
 
-def _active(user: Any) -> bool:
-    return user is not None and user.is_authenticated and user.is_active
-
-
-def _path(agency: Any) -> str | None:
+def _path(agency: Agency | None) -> str | None:
     return agency.path if agency is not None else None
 
 
-def _scope(
-    user: Any, role: str, path: str | None = None, *, national: bool = False
-) -> Scope | None:
-    """The user's first scope of ``role`` that covers ``path`` (any, for national roles)."""
-    for scope in user_scopes(user):
-        if scope.role != role:
-            continue
-        if national or (path is not None and scope.covers(path)):
-            return scope
-    return None
-
-
-def _national_admin(user: Any) -> Acting | None:
-    scope = _scope(user, Role.ADMIN_NASIONAL, national=True)
+def _national_admin(actor: Principal) -> Acting | None:
+    scope = actor.scope_for(Role.ADMIN_NASIONAL, national=True)
     return Acting(Role.ADMIN_NASIONAL, scope) if scope else None
 
 
-def _ombudsman(user: Any) -> Acting | None:
-    scope = _scope(user, Role.OMBUDSMAN, national=True)
+def _ombudsman(actor: Principal) -> Acting | None:
+    scope = actor.scope_for(Role.OMBUDSMAN, national=True)
     return Acting(Role.OMBUDSMAN, scope) if scope else None
 
 
-def agency_admin_of(report: Report, user: Any) -> Acting | None:
+def agency_admin_of(report: Report, actor: Principal) -> Acting | None:
     """An Admin Instansi whose subtree contains the agency handling the report."""
     if not report.agency_id:
         return None
-    scope = _scope(user, Role.ADMIN_INSTANSI, _path(report.agency))
+    scope = actor.scope_for(Role.ADMIN_INSTANSI, _path(report.agency))
     return Acting(Role.ADMIN_INSTANSI, scope) if scope else None
 
 
-def unit_admin_of(report: Report, user: Any) -> Acting | None:
+def unit_admin_of(report: Report, actor: Principal) -> Acting | None:
     """An Admin Unit whose subtree contains the unit the report was passed to."""
     if not report.unit_id:
         return None
-    scope = _scope(user, Role.ADMIN_UNIT, _path(report.unit))
+    scope = actor.scope_for(Role.ADMIN_UNIT, _path(report.unit))
     return Acting(Role.ADMIN_UNIT, scope) if scope else None
 
 
-def _reporter(report: Report, user: Any, now: datetime) -> Acting | None:
-    if report.reporter_id is not None and user.pk == report.reporter_id:
-        return Acting(REPORTER)
-    return None
+def internal_writer_of(report: Report, actor: Principal) -> Acting | None:
+    """The capacity in which ``actor`` writes on the report's internal file (notes): its
+    agency or unit admins, and the national roles that handle reports (Admin Nasional,
+    Ombudsman)."""
+    acting = agency_admin_of(report, actor) or unit_admin_of(report, actor)
+    return acting or _national_admin(actor) or _ombudsman(actor)
 
 
-def _verifier(report: Report, user: Any, now: datetime) -> Acting | None:
+def _reporter(report: Report, actor: Principal, now: datetime) -> Acting | None:
+    return Acting(REPORTER) if actor.owns(report.reporter_id) else None
+
+
+def _verifier(report: Report, actor: Principal, now: datetime) -> Acting | None:
     """Admin Nasional; or, while the agency the reporter picked still holds the report,
     an Admin Instansi of that agency. Once that agency declined it (``agency`` cleared)
     the report is the national verifier's again."""
-    acting = _national_admin(user)
+    acting = _national_admin(actor)
     if acting:
         return acting
     if report.target_agency_id and report.agency_id == report.target_agency_id:
-        return agency_admin_of(report, user)
+        return agency_admin_of(report, actor)
     return None
 
 
-def _agency_admin(report: Report, user: Any, now: datetime) -> Acting | None:
-    return agency_admin_of(report, user)
+def _agency_admin(report: Report, actor: Principal, now: datetime) -> Acting | None:
+    return agency_admin_of(report, actor)
 
 
-def _agency_admin_or_national(report: Report, user: Any, now: datetime) -> Acting | None:
-    return agency_admin_of(report, user) or _national_admin(user)
+def _agency_admin_or_national(report: Report, actor: Principal, now: datetime) -> Acting | None:
+    return agency_admin_of(report, actor) or _national_admin(actor)
 
 
-def _dispatcher(report: Report, user: Any, now: datetime) -> Acting | None:
+def _dispatcher(report: Report, actor: Principal, now: datetime) -> Acting | None:
     # A unit admin may pass the report further down; whether the chosen unit is below
     # their own is checked against the move's input in reports.transitions.
-    return agency_admin_of(report, user) or unit_admin_of(report, user)
+    return agency_admin_of(report, actor) or unit_admin_of(report, actor)
 
 
-def _handler(report: Report, user: Any, now: datetime) -> Acting | None:
+def _handler(report: Report, actor: Principal, now: datetime) -> Acting | None:
     """The officials who follow a report up and answer it.
 
     With the Ombudsman (escalated) that is the Ombudsman; the officials of the
     ombudsman-ri agency itself also qualify, since it is then ``report.agency``.
     """
     if report.status == Status.ESCALATED:
-        return _ombudsman(user) or agency_admin_of(report, user) or unit_admin_of(report, user)
-    return agency_admin_of(report, user) or unit_admin_of(report, user)
+        return _ombudsman(actor) or agency_admin_of(report, actor) or unit_admin_of(report, actor)
+    return agency_admin_of(report, actor) or unit_admin_of(report, actor)
 
 
-def _consent_asker(report: Report, user: Any, now: datetime) -> Acting | None:
-    return _national_admin(user) or _ombudsman(user)
+def _consent_asker(report: Report, actor: Principal, now: datetime) -> Acting | None:
+    return _national_admin(actor) or _ombudsman(actor)
 
 
-def _nobody(report: Report, user: Any, now: datetime) -> Acting | None:
+def _nobody(report: Report, actor: Principal, now: datetime) -> Acting | None:
     return None
 
 
 # What a signed-in person may do, per rule.
-_PERSON_RULES: dict[str, Callable[[Report, Any, datetime], Acting | None]] = {
+_PERSON_RULES: dict[str, Callable[[Report, Principal, datetime], Acting | None]] = {
     Rule.REPORTER: _reporter,
     Rule.VERIFIER: _verifier,
     Rule.VERIFIER_OR_SYSTEM: _verifier,
@@ -168,7 +166,7 @@ _PERSON_RULES: dict[str, Callable[[Report, Any, datetime], Acting | None]] = {
 
 
 def _system_may(rule: str, report: Report, now: datetime) -> bool:
-    """Moves the system (``actor=None``: sweeps, integrations) may make."""
+    """Moves the system (``SYSTEM``: sweeps, integrations) may make."""
     if rule in (Rule.SYSTEM, Rule.CONSENT_ASKER):
         return True
     if rule == Rule.VERIFIER_OR_SYSTEM:
@@ -181,15 +179,28 @@ def _system_may(rule: str, report: Report, now: datetime) -> bool:
     return False
 
 
-def acting_as(rule: str, report: Report, user: Any, *, now: datetime) -> Acting | None:
-    """The capacity in which ``user`` (``None`` = the system) may act under ``rule``."""
+def acting_as(rule: str, report: Report, actor: Principal, *, now: datetime) -> Acting | None:
+    """The capacity in which ``actor`` may act under ``rule``, or ``None``.
+
+    The system acts only under the rules that name it and a visitor never acts; an
+    agency's key acts with its key's scope (the API decides which roles keys hold).
+    """
     if rule not in _PERSON_RULES:
         raise ValueError(f"Unknown permission rule: {rule!r}")
-    if user is None:
+    if actor.is_system:
         return Acting(SYSTEM) if _system_may(rule, report, now) else None
-    if not _active(user):
+    if actor.is_visitor:
         return None
-    return _PERSON_RULES[rule](report, user, now)
+    return _PERSON_RULES[rule](report, actor, now)
 
 
-__all__ = ["REPORTER", "SYSTEM", "Acting", "Rule", "acting_as", "agency_admin_of", "unit_admin_of"]
+__all__ = [
+    "REPORTER",
+    "SYSTEM",
+    "Acting",
+    "Rule",
+    "acting_as",
+    "agency_admin_of",
+    "internal_writer_of",
+    "unit_admin_of",
+]

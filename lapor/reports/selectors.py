@@ -29,7 +29,9 @@ from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from lapor.accounts.choices import Role
+from lapor.accounts.models import RoleMembership, User
 from lapor.accounts.principals import Principal
+from lapor.agencies.selectors import agency_ancestor_ids
 from lapor.core.exceptions import NotFound
 
 from .models import Attachment, Report, ReportEvent
@@ -249,7 +251,28 @@ def report_attachments_visible_to(principal: Principal, report: Report) -> Query
     )
 
 
+def report_officers(report: Report) -> list[User]:
+    """The officials who may be given the report to work on (``services.report_assign``):
+    Admin Instansi over the handling agency, Admin Unit over the unit it was passed to
+    (one query)."""
+    q = Q(pk__in=[])
+    if report.agency_id and report.agency is not None:
+        ids = [*agency_ancestor_ids(report.agency), report.agency_id]
+        q |= Q(role=Role.ADMIN_INSTANSI, agency_id__in=ids)
+    if report.unit_id and report.unit is not None:
+        ids = [*agency_ancestor_ids(report.unit), report.unit_id]
+        q |= Q(role=Role.ADMIN_UNIT, agency_id__in=ids)
+    users = {
+        m.user_id: m.user
+        for m in RoleMembership.objects.filter(q, is_active=True, user__is_active=True)
+        .select_related("user")
+        .order_by("user__full_name", "user_id")
+    }
+    return list(users.values())
+
+
 __all__ = [
+    "report_officers",
     "attachment_get_visible_to",
     "event_actor_label_for",
     "report_attachments_visible_to",

@@ -1,43 +1,59 @@
-"""Writes on reports: filing one, and one thin service per move.
+"""Writes on reports: the one door for pages, the API and the sweeps.
 
-Every move goes through ``reports.transitions.transition``; the wrappers here only
-give each move a typed, keyword-only signature for views, the API and sweeps.
+Filing a report, one thin service per move, internal notes and the assignment of an
+officer. Every move goes through
+``reports.transitions.transition``; the wrappers here only give each move a typed,
+keyword-only signature. Every service takes the ``Principal`` it acts for (``SYSTEM``
+for sweeps and integrations) and returns the event it wrote: ``event.report`` is the
+report as saved.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from lapor.accounts.principals import SYSTEM, Principal
 from lapor.core.exceptions import PermissionDenied, ValidationFailed
 
 from .choices import Channel, Classification, Status
 from .deadlines import report_recompute_deadlines
-from .models import Report, ReportEvent
-from .permissions import REPORTER, SYSTEM
+from .events import event_append, event_files_attach, events_append, files_check
+from .models import Assignment, Report, ReportEvent
+from .permissions import REPORTER, Acting, agency_admin_of, internal_writer_of, unit_admin_of
+from .permissions import SYSTEM as SYSTEM_ROLE
 from .search import search_documents_write
+from .selectors import report_officers
 from .tracking import generate_tracking_id
 from .transitions import (
     NOTE_MAX,
     TRANSITIONS,
     Action,
+    TransitionManyResult,
     add_error,
     clean_agency,
     clean_category,
     clean_region,
     clean_title,
-    report_event_publish,
-    send_after_commit,
     sweep_states_write,
     transition,
+    transition_many,
 )
+
+# What officials write beside the moves (``reports.events`` registers both).
+NOTE_EVENT = "report.noted"
+ASSIGN_EVENT = "report.assigned"
+UNASSIGN_EVENT = "report.unassigned"
+# An officer is given a report while the agency works on it.
+ASSIGNABLE_STEPS = (Status.DISPOSED, Status.IN_PROGRESS, Status.RESOLVED)
 
 DESCRIPTION_MIN = 30
 ADDRESS_MAX = 255
@@ -66,7 +82,7 @@ def _clean_coordinate(
 
 def report_submit(
     *,
-    reporter: Any,
+    actor: Principal,
     classification: str,
     title: str,
     description: str,
@@ -80,17 +96,21 @@ def report_submit(
     is_anonymous: bool = False,
     is_confidential: bool = False,
     channel: str = Channel.WEB,
+    files: Sequence[UploadedFile] = (),
     now: datetime | None = None,
-) -> Report:
-    """File a new report (status ``submitted``) and start its verification clock.
+) -> ReportEvent:
+    """File a new report (status ``submitted``) for ``actor``, who is its reporter, and
+    start its verification clock; ``files`` go on the ``report.submitted`` event.
 
-    ``reporter=None`` is a report that came in without an account (an integration).
+    ``actor=SYSTEM`` is a report that came in without an account (an integration).
     When the reporter picked an agency, that agency holds the report from the start
-    and its admin verifies it (docs/workflow.md).
+    and its admin verifies it (docs/workflow.md). Returns the event; ``event.report``
+    is the new report.
     """
     now = now or timezone.now()
-    if reporter is not None and not (reporter.is_authenticated and reporter.is_active):
+    if not (actor.is_person or actor.is_system):
         raise PermissionDenied()
+    reporter = actor.user if actor.is_person else None
 
     errors: dict[str, list[str]] = {}
     if classification not in Classification.values:
@@ -135,6 +155,8 @@ def report_submit(
         add_error(errors, "channel", _("Unknown channel."))
     if errors:
         raise ValidationFailed(errors)
+    files = list(files)
+    files_check(files)
 
     move = TRANSITIONS[Action.SUBMIT]
     with transaction.atomic():
@@ -159,25 +181,28 @@ def report_submit(
             status_changed_at=now,
             version=1,
         )
-        event = ReportEvent.objects.create(
-            report=report,
-            code=move.event,
-            actor=reporter,
-            actor_role=REPORTER if reporter is not None else SYSTEM,
-            created_at=now,
-            from_status="",
-            to_status=Status.SUBMITTED,
-            visibility=move.visibility,
-            data={"channel": channel, "target_agency": target.pk if target else None},
+        [event] = events_append(
+            [
+                ReportEvent(
+                    report=report,
+                    code=move.event,
+                    actor_id=actor.user_id,
+                    actor_role=REPORTER if reporter is not None else SYSTEM_ROLE,
+                    created_at=now,
+                    from_status="",
+                    to_status=Status.SUBMITTED,
+                    visibility=move.visibility,
+                    data={"channel": channel, "target_agency": target.pk if target else None},
+                )
+            ]
         )
         recomputed = report_recompute_deadlines(report)
         if recomputed.fields:
             report.save(update_fields=recomputed.fields)
         sweep_states_write([(report.pk, recomputed.sweep)])
         search_documents_write([report.pk])
-        report_event_publish(event)
-        send_after_commit(report_id=report.pk, event_id=event.pk, action=Action.SUBMIT)
-    return report
+        event_files_attach(event=event, report=report, actor=actor, files=files)
+    return event
 
 
 def _create_with_tracking_id(**fields: Any) -> Report:
@@ -198,19 +223,24 @@ def _create_with_tracking_id(**fields: Any) -> Report:
 
 
 # ---------------------------------------------------------------------------
-# One service per move. ``actor=None`` is the system.
+# One service per move, each returning the move's event (``event.report`` is the
+# report as saved). ``transition`` itself (any move by name, as the console's move
+# forms post it) and ``transition_many`` (a batch) are the same door.
+
+Files = Sequence[UploadedFile]
 
 
 def report_dispose(
     *,
     report_id: int,
-    actor: Any,
+    actor: Principal,
     agency_id: int,
     unit_id: int | None = None,
     corrections: Mapping[str, Any] | None = None,
     note: str = "",
+    files: Files = (),
     now: datetime | None = None,
-) -> Report:
+) -> ReportEvent:
     """Verify and send (disposisi) the report to an agency.
 
     ``corrections`` may fix ``title``, ``classification``, ``category_id``,
@@ -220,31 +250,43 @@ def report_dispose(
     if unit_id is not None:
         params["unit_id"] = unit_id
     return transition(
-        report_id=report_id, action=Action.DISPOSE, actor=actor, note=note, params=params, now=now
+        report_id=report_id,
+        action=Action.DISPOSE,
+        actor=actor,
+        note=note,
+        params=params,
+        files=files,
+        now=now,
     )
 
 
-def report_hold(*, report_id: int, actor: Any, note: str, now: datetime | None = None) -> Report:
+def report_hold(
+    *, report_id: int, actor: Principal, note: str, files: Files = (), now: datetime | None = None
+) -> ReportEvent:
     """Put the report on hold (tunda), asking the reporter ``note``."""
-    return transition(report_id=report_id, action=Action.HOLD, actor=actor, note=note, now=now)
+    return transition(
+        report_id=report_id, action=Action.HOLD, actor=actor, note=note, files=files, now=now
+    )
 
 
 def report_complete(
-    *, report_id: int, actor: Any, note: str, now: datetime | None = None
-) -> Report:
+    *, report_id: int, actor: Principal, note: str, files: Files = (), now: datetime | None = None
+) -> ReportEvent:
     """The reporter gives the missing information; verification starts again."""
-    return transition(report_id=report_id, action=Action.COMPLETE, actor=actor, note=note, now=now)
+    return transition(
+        report_id=report_id, action=Action.COMPLETE, actor=actor, note=note, files=files, now=now
+    )
 
 
 def report_archive(
     *,
     report_id: int,
-    actor: Any,
+    actor: Principal,
     reason: str,
     duplicate_of: str = "",
     note: str = "",
     now: datetime | None = None,
-) -> Report:
+) -> ReportEvent:
     """Archive without handling; ``duplicate_of`` is a tracking ID for duplicates."""
     params: dict[str, Any] = {"reason": reason}
     if duplicate_of:
@@ -255,8 +297,8 @@ def report_archive(
 
 
 def report_dispose_to_unit(
-    *, report_id: int, actor: Any, unit_id: int, note: str = "", now: datetime | None = None
-) -> Report:
+    *, report_id: int, actor: Principal, unit_id: int, note: str = "", now: datetime | None = None
+) -> ReportEvent:
     """Pass the report to a unit of the handling agency."""
     return transition(
         report_id=report_id,
@@ -268,14 +310,24 @@ def report_dispose_to_unit(
     )
 
 
-def report_decline(*, report_id: int, actor: Any, note: str, now: datetime | None = None) -> Report:
+def report_decline(
+    *, report_id: int, actor: Principal, note: str, files: Files = (), now: datetime | None = None
+) -> ReportEvent:
     """Bukan wewenang (not our authority): back to the national verifier."""
-    return transition(report_id=report_id, action=Action.DECLINE, actor=actor, note=note, now=now)
+    return transition(
+        report_id=report_id, action=Action.DECLINE, actor=actor, note=note, files=files, now=now
+    )
 
 
 def report_transfer(
-    *, report_id: int, actor: Any, agency_id: int, note: str, now: datetime | None = None
-) -> Report:
+    *,
+    report_id: int,
+    actor: Principal,
+    agency_id: int,
+    note: str,
+    files: Files = (),
+    now: datetime | None = None,
+) -> ReportEvent:
     """Hand the report to another agency; its clocks restart."""
     return transition(
         report_id=report_id,
@@ -283,6 +335,7 @@ def report_transfer(
         actor=actor,
         note=note,
         params={"agency_id": agency_id},
+        files=files,
         now=now,
     )
 
@@ -290,11 +343,12 @@ def report_transfer(
 def report_follow_up(
     *,
     report_id: int,
-    actor: Any,
+    actor: Principal,
     note: str,
     visibility: str | None = None,
+    files: Files = (),
     now: datetime | None = None,
-) -> Report:
+) -> ReportEvent:
     """Post a follow-up (tindak lanjut)."""
     return transition(
         report_id=report_id,
@@ -302,23 +356,29 @@ def report_follow_up(
         actor=actor,
         note=note,
         visibility=visibility,
+        files=files,
         now=now,
     )
 
 
-def report_reply(*, report_id: int, actor: Any, note: str, now: datetime | None = None) -> Report:
+def report_reply(
+    *, report_id: int, actor: Principal, note: str, files: Files = (), now: datetime | None = None
+) -> ReportEvent:
     """The reporter replies; a reply to the answer reopens the work."""
-    return transition(report_id=report_id, action=Action.REPLY, actor=actor, note=note, now=now)
+    return transition(
+        report_id=report_id, action=Action.REPLY, actor=actor, note=note, files=files, now=now
+    )
 
 
 def report_resolve(
     *,
     report_id: int,
-    actor: Any,
+    actor: Principal,
     note: str,
     visibility: str | None = None,
+    files: Files = (),
     now: datetime | None = None,
-) -> Report:
+) -> ReportEvent:
     """Give the answer; the reporter then has 10 working days to reply."""
     return transition(
         report_id=report_id,
@@ -326,6 +386,7 @@ def report_resolve(
         actor=actor,
         note=note,
         visibility=visibility,
+        files=files,
         now=now,
     )
 
@@ -333,12 +394,12 @@ def report_resolve(
 def report_close(
     *,
     report_id: int,
-    actor: Any,
+    actor: Principal,
     rating: int,
     comment: str = "",
     satisfied: bool | None = None,
     now: datetime | None = None,
-) -> Report:
+) -> ReportEvent:
     """The reporter accepts the answer and rates it (1 to 5)."""
     return transition(
         report_id=report_id,
@@ -349,14 +410,14 @@ def report_close(
     )
 
 
-def report_auto_close(*, report_id: int, now: datetime | None = None) -> Report:
+def report_auto_close(*, report_id: int, now: datetime | None = None) -> ReportEvent:
     """Close after the reporter's silence (the system, once ``reply_due_at`` passed)."""
-    return transition(report_id=report_id, action=Action.AUTO_CLOSE, actor=None, now=now)
+    return transition(report_id=report_id, action=Action.AUTO_CLOSE, actor=SYSTEM, now=now)
 
 
 def report_ask_consent(
-    *, report_id: int, actor: Any = None, note: str = "", now: datetime | None = None
-) -> Report:
+    *, report_id: int, actor: Principal, note: str = "", now: datetime | None = None
+) -> ReportEvent:
     """Ask the reporter whether the Ombudsman may take the report over."""
     return transition(
         report_id=report_id, action=Action.ASK_CONSENT, actor=actor, note=note, now=now
@@ -364,16 +425,175 @@ def report_ask_consent(
 
 
 def report_escalate(
-    *, report_id: int, actor: Any, note: str = "", now: datetime | None = None
-) -> Report:
+    *, report_id: int, actor: Principal, note: str = "", now: datetime | None = None
+) -> ReportEvent:
     """The reporter consents: the report goes to the Ombudsman."""
     return transition(report_id=report_id, action=Action.ESCALATE, actor=actor, note=note, now=now)
 
 
 def report_refuse_consent(
-    *, report_id: int, actor: Any, note: str = "", now: datetime | None = None
-) -> Report:
+    *, report_id: int, actor: Principal, note: str = "", now: datetime | None = None
+) -> ReportEvent:
     """The reporter keeps the report with the agency."""
     return transition(
         report_id=report_id, action=Action.REFUSE_CONSENT, actor=actor, note=note, now=now
     )
+
+
+# ---------------------------------------------------------------------------
+# Beside the moves: what officials write on a report's internal file
+
+
+def report_for_update(*, actor: Principal, report_id: int) -> Report:
+    """The report, read through the gate and locked (its row only): a report ``actor``
+    may not read is refused like one that does not exist (the views answer 404 first)."""
+    report = (
+        Report.objects.visible_to(actor)
+        .select_for_update(of=("self",))
+        .select_related("agency", "unit")
+        .filter(pk=report_id)
+        .first()
+    )
+    if report is None:
+        raise PermissionDenied()
+    return report
+
+
+def report_note_add(
+    *,
+    report_id: int,
+    actor: Principal,
+    note: str,
+    files: Files = (),
+    now: datetime | None = None,
+) -> ReportEvent:
+    """An internal note on the report's file (``report.noted``): officials only, which
+    the gate never shows to the reporter or the public; ``files`` go on it.
+
+    Written by the report's agency or unit admins and the national roles that handle
+    (``permissions.internal_writer_of``), while the report is open. The report is
+    read through the gate and locked, so a report the actor may not read is refused
+    like one that does not exist.
+    """
+    note = (note or "").strip()
+    if not note:
+        raise ValidationFailed({"note": [_("Write a note.")]})
+    if len(note) > NOTE_MAX:
+        raise ValidationFailed({"note": [_("The note is too long.")]})
+    files = list(files)
+    files_check(files)
+    with transaction.atomic():
+        report = report_for_update(actor=actor, report_id=report_id)
+        acting = internal_writer_of(report, actor)
+        if acting is None or report.status in (Status.ARCHIVED, Status.CLOSED):
+            raise PermissionDenied()
+        return event_append(
+            report=report,
+            code=NOTE_EVENT,
+            actor=actor,
+            note=note,
+            acting=acting,
+            now=now,
+            files=files,
+        )
+
+
+def _dispatcher_of(report: Report, actor: Principal) -> Acting:
+    """Only the report's dispatchers (its agency admin, or the admin of its unit) give
+    it to an officer, while the agency works on it."""
+    acting = agency_admin_of(report, actor) or unit_admin_of(report, actor)
+    if acting is None or report.status not in ASSIGNABLE_STEPS:
+        raise PermissionDenied()
+    return acting
+
+
+def report_assign(
+    *,
+    report_id: int,
+    actor: Principal,
+    assignee_id: int | str,
+    note: str = "",
+    now: datetime | None = None,
+) -> Assignment:
+    """Give the report to one officer of the handling agency or unit to work on.
+
+    The officer must be one who may handle it (``report_officers``). One assignment per
+    report: assigning again replaces the officer; the ``report.assigned`` event (officials
+    only) keeps the history. ``assignee_id`` may be the raw form value: it is checked
+    against the officers here, after the permission check.
+    """
+    with transaction.atomic():
+        report = report_for_update(actor=actor, report_id=report_id)
+        acting = _dispatcher_of(report, actor)
+        officers = {u.pk: u for u in report_officers(report)}
+        assignee = officers.get(int(assignee_id)) if str(assignee_id).isdecimal() else None
+        if assignee is None:
+            raise ValidationFailed({"assignee": [_("Choose an officer of this agency.")]})
+        assignment, _created = Assignment.objects.update_or_create(
+            report=report, defaults={"assignee": assignee, "assigned_by_id": actor.user_id}
+        )
+        # The officer by id only: an append-only row keeps no name that a person's
+        # deletion could not take back.
+        event_append(
+            report=report,
+            code=ASSIGN_EVENT,
+            actor=actor,
+            note=(note or "").strip()[:NOTE_MAX],
+            data={"assignee": assignee.pk},
+            acting=acting,
+            now=now,
+        )
+    return assignment
+
+
+def report_unassign(
+    *, report_id: int, actor: Principal, note: str = "", now: datetime | None = None
+) -> bool:
+    """Take the report back from its officer; ``False`` if nobody had it."""
+    with transaction.atomic():
+        report = report_for_update(actor=actor, report_id=report_id)
+        acting = _dispatcher_of(report, actor)
+        assignment = Assignment.objects.filter(report=report).first()
+        if assignment is None:
+            return False
+        assignment.delete()
+        event_append(
+            report=report,
+            code=UNASSIGN_EVENT,
+            actor=actor,
+            note=(note or "").strip()[:NOTE_MAX],
+            data={"assignee": assignment.assignee_id},
+            acting=acting,
+            now=now,
+        )
+    return True
+
+
+__all__ = [
+    "ASSIGN_EVENT",
+    "NOTE_EVENT",
+    "UNASSIGN_EVENT",
+    "TransitionManyResult",
+    "report_archive",
+    "report_ask_consent",
+    "report_assign",
+    "report_auto_close",
+    "report_close",
+    "report_complete",
+    "report_decline",
+    "report_dispose",
+    "report_dispose_to_unit",
+    "report_escalate",
+    "report_follow_up",
+    "report_for_update",
+    "report_hold",
+    "report_note_add",
+    "report_refuse_consent",
+    "report_reply",
+    "report_resolve",
+    "report_submit",
+    "report_transfer",
+    "report_unassign",
+    "transition",
+    "transition_many",
+]

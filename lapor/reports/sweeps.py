@@ -44,20 +44,16 @@ from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 
+from lapor.accounts.principals import SYSTEM
 from lapor.agencies.models import Agency
 from lapor.deadlines.calendar import add_working_days
 
 from .choices import ArchiveReason, OmbudsmanConsent, Status, Visibility
 from .deadlines import DUE_FIELD, report_region_code, report_timezone
+from .events import events_append
 from .models import WORKING_STEPS, EscalationLevel, Report, ReportEvent, ReportSweepState
-from .permissions import SYSTEM
-from .transitions import (
-    CONSENT_AFTER,
-    Action,
-    report_attach_places,
-    report_events_append,
-    transition_many,
-)
+from .permissions import SYSTEM as SYSTEM_ROLE
+from .transitions import CONSENT_AFTER, Action, report_attach_places, transition_many
 
 logger = logging.getLogger(__name__)
 
@@ -68,6 +64,7 @@ BATCH_SIZE = 1000
 # admin is told too.
 ESCALATE_TO_NATIONAL_AFTER_DAYS = 3
 
+# The marks' event codes (registered in ``reports.events``).
 REMINDER = "report.reminder"
 OVERDUE = "report.overdue"
 ESCALATED_TO_AGENCY = "report.escalated_to_agency"
@@ -189,7 +186,7 @@ def _sweep_moves(
         if not ids:
             return moved
         result = transition_many(
-            report_ids=ids, action=action, actor=None, params=params, now=now, agencies=agencies
+            report_ids=ids, action=action, actor=SYSTEM, params=params, now=now, agencies=agencies
         )
         moved += len(result.done)
         skipped.update(result.skipped)
@@ -250,12 +247,15 @@ def sweep_ombudsman_consent(
 # Marks
 
 
-def _system_event(report: Report, code: str, visibility: str, now: datetime, **data: Any) -> Any:
+def _system_event(
+    report: Report, code: str, visibility: str, now: datetime, **data: Any
+) -> ReportEvent:
+    """A mark's event, built in memory (a batch is written by ``events_append`` at once)."""
     return ReportEvent(
         report_id=report.pk,
         code=code,
-        actor_id=None,
-        actor_role=SYSTEM,
+        actor_id=SYSTEM.user_id,
+        actor_role=SYSTEM_ROLE,
         created_at=now,
         from_status=report.status,
         to_status=report.status,
@@ -304,7 +304,7 @@ def _sweep_marks(
             for event in events:
                 counts[event.code] = counts.get(event.code, 0) + 1
             _states_write(changes)
-            report_events_append(events)
+            events_append(events)
         if len(rows) < batch_size:
             return counts
 

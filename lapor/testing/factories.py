@@ -13,6 +13,7 @@ import factory
 
 from lapor.accounts.choices import Role
 from lapor.accounts.models import RoleMembership, User
+from lapor.accounts.principals import Principal, principal_for_user
 from lapor.agencies.choices import AgencyKind
 from lapor.agencies.models import Agency, Category
 from lapor.agencies.services import agency_create
@@ -98,10 +99,24 @@ def make_member(role: str, agency: Agency | None = None, **user_kwargs: Any) -> 
     return user
 
 
+def as_official(user: User) -> Principal:
+    """``user`` acting with their second factor verified: an official with their roles
+    (a citizen if they hold none). What services are given for a signed-in official."""
+    return principal_for_user(user, verified=True)
+
+
+def as_citizen(user: User) -> Principal:
+    """``user`` acting without a verified second factor: a citizen, whatever their
+    roles (an official signed in with a password only)."""
+    return principal_for_user(user, verified=False)
+
+
 __all__ = [
     "CategoryFactory",
     "Role",
     "UserFactory",
+    "as_citizen",
+    "as_official",
     "make_agency",
     "make_member",
     "make_region",

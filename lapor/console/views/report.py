@@ -143,7 +143,7 @@ def _report_context(
 
 def _assignment(report: Any) -> Any:
     try:
-        return report.console_assignment
+        return report.assignment
     except ObjectDoesNotExist:
         return None
 

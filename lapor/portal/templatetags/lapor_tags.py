@@ -8,6 +8,8 @@ from zoneinfo import ZoneInfo
 from django import template
 from django.utils import formats, translation
 
+from lapor.reports import events
+
 register = template.Library()
 
 ZONE_NAMES = {"Asia/Jakarta": "WIB", "Asia/Makassar": "WITA", "Asia/Jayapura": "WIT"}
@@ -51,6 +53,6 @@ def query_with(context: template.Context, **changes: object) -> str:
 
 @register.filter
 def event_label(code: str) -> str:
-    from lapor.portal.selectors import event_label as label
-
-    return label(code)
+    """The timeline's name of an event, as the reporter and the public read it
+    (``reports.events``, the registry of codes)."""
+    return events.event_label(code)

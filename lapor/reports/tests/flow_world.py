@@ -14,14 +14,21 @@ from typing import Any
 
 from lapor.accounts.choices import Role
 from lapor.accounts.models import User
+from lapor.accounts.principals import SYSTEM, Principal
 from lapor.agencies.choices import AgencyKind
 from lapor.agencies.models import Agency
 from lapor.reports.choices import ArchiveReason, OmbudsmanConsent, Status
 from lapor.reports.models import OFFICIALS_STEPS, Report, ReportEvent, ReportSweepState
 from lapor.reports.transitions import OMBUDSMAN_AGENCY_CODE, Action
-from lapor.testing.factories import UserFactory, make_agency, make_member, make_unit
+from lapor.testing.factories import (
+    UserFactory,
+    as_official,
+    make_agency,
+    make_member,
+    make_unit,
+)
 
-# Everyone who might try a move; ``system`` is ``actor=None``.
+# Everyone who might try a move; ``system`` is ``actor=SYSTEM``.
 ROLES = (
     "reporter",
     "citizen",
@@ -54,6 +61,12 @@ class World:
         # A fresh object each time, so that cached role scopes never carry over.
         user = self.users[role]
         return None if user is None else User.objects.get(pk=user.pk)
+
+    def actor(self, role: str) -> Principal:
+        """Who acts as ``role``: ``SYSTEM`` for the system, else the user with their
+        second factor verified (a citizen if they hold no role)."""
+        user = self.user(role)
+        return SYSTEM if user is None else as_official(user)
 
 
 def build_world() -> World:

@@ -16,11 +16,10 @@ from django.db import connection, connections
 
 from lapor.accounts.choices import Role
 from lapor.core.exceptions import InvalidTransition
-from lapor.reports import transitions
 from lapor.reports.choices import Status
 from lapor.reports.models import Report, ReportEvent
-from lapor.reports.transitions import Action, transition
-from lapor.testing.factories import make_member
+from lapor.reports.transitions import Action, engine, transition
+from lapor.testing.factories import as_official, make_member
 
 from .flow_world import FAST_HASHERS, build_world, report_in
 
@@ -32,13 +31,13 @@ def _race(monkeypatch: pytest.MonkeyPatch) -> tuple[list[Any], Report, ReportEve
     targets = [world.agency, world.other]
 
     # Hold the lock a little longer inside the move, so that the two really overlap.
-    real = transitions.report_recompute_deadlines
+    real = engine.report_recompute_deadlines
 
     def slow(r: Report) -> list[str]:
         time.sleep(0.2)
         return real(r)
 
-    monkeypatch.setattr(transitions, "report_recompute_deadlines", slow)
+    monkeypatch.setattr(engine, "report_recompute_deadlines", slow)
 
     barrier = threading.Barrier(2)
     results: list[Any] = [None, None]
@@ -49,7 +48,7 @@ def _race(monkeypatch: pytest.MonkeyPatch) -> tuple[list[Any], Report, ReportEve
             transition(
                 report_id=report.pk,
                 action=Action.DISPOSE,
-                actor=verifiers[i],
+                actor=as_official(verifiers[i]),
                 params={"agency_id": targets[i].pk},
             )
             results[i] = "ok"

@@ -24,12 +24,12 @@ def world(settings, db) -> World:
 
 def submit(w: World) -> Report:
     return services.report_submit(
-        reporter=w.user("reporter"),
+        actor=w.actor("reporter"),
         classification=Classification.PENGADUAN,
         title="Jalan berlubang di Jalan Merdeka",
         description="Sejak dua minggu jalan di depan pasar berlubang besar dan sudah ada "
         "pengendara motor yang jatuh.",
-    )
+    ).report
 
 
 def document_of(report: Report) -> str:
@@ -48,7 +48,7 @@ def test_dispose_with_a_corrected_title_rewrites_the_document(world):
     with CaptureQueriesContext(connection) as ctx:
         services.report_dispose(
             report_id=report.pk,
-            actor=world.user("national"),
+            actor=world.actor("national"),
             agency_id=world.agency.pk,
             corrections={"title": "Trotoar ambles di depan Puskesmas Cibeunying"},
         )
@@ -65,10 +65,10 @@ def test_a_status_only_move_does_not_write_the_document(world):
     before = document_of(report)
     with CaptureQueriesContext(connection) as ctx:
         report = services.report_dispose(
-            report_id=report.pk, actor=world.user("national"), agency_id=world.agency.pk
-        )
+            report_id=report.pk, actor=world.actor("national"), agency_id=world.agency.pk
+        ).report
         services.report_follow_up(
-            report_id=report.pk, actor=world.user("agency_admin"), note="Tim sudah meninjau."
+            report_id=report.pk, actor=world.actor("agency_admin"), note="Tim sudah meninjau."
         )
     assert not [q["sql"] for q in ctx.captured_queries if TABLE in q["sql"]]
     assert document_of(report) == before

@@ -64,11 +64,11 @@ def clock():
 
 def submit(w: World) -> Report:
     return services.report_submit(
-        reporter=w.user("reporter"),
+        actor=w.actor("reporter"),
         classification=Classification.PENGADUAN,
         title="Jalan berlubang di depan pasar",
         description="Jalan di depan pasar berlubang besar sejak sebulan dan membahayakan.",
-    )
+    ).report
 
 
 def fresh(report: Report) -> Report:
@@ -121,7 +121,7 @@ def test_reminder_overdue_and_escalation_up_the_chain(world, clock):
     clock.move_to(at(7, 8, 10))
     services.report_dispose(
         report_id=report.pk,
-        actor=world.user("national"),
+        actor=world.actor("national"),
         agency_id=world.agency.pk,
         unit_id=world.unit.pk,
     )
@@ -168,7 +168,7 @@ def test_reminder_overdue_and_escalation_up_the_chain(world, clock):
     # The unit finally follows up: a new step, and its bookkeeping starts over.
     clock.move_to(at(7, 22, 9))
     services.report_follow_up(
-        report_id=report.pk, actor=world.user("unit_admin"), note="Sedang kami tangani."
+        report_id=report.pk, actor=world.actor("unit_admin"), note="Sedang kami tangani."
     )
     report = fresh(report)
     assert report.status == Status.IN_PROGRESS
@@ -186,7 +186,7 @@ def test_an_overdue_step_at_the_agency_itself_goes_to_the_national_admin(world, 
     report = submit(world)
     clock.move_to(at(7, 8, 10))
     services.report_dispose(
-        report_id=report.pk, actor=world.user("national"), agency_id=world.agency.pk
+        report_id=report.pk, actor=world.actor("national"), agency_id=world.agency.pk
     )
     clock.move_to(at(7, 16, 0, 1))
     sweep_twice(counts(reminders=0, overdue=1, escalated_to_national=1))
@@ -199,7 +199,7 @@ def test_a_move_that_keeps_the_due_date_keeps_its_marks(world, clock):
     report = submit(world)
     clock.move_to(at(7, 8, 10))
     services.report_dispose(
-        report_id=report.pk, actor=world.user("national"), agency_id=world.agency.pk
+        report_id=report.pk, actor=world.actor("national"), agency_id=world.agency.pk
     )
     clock.move_to(at(7, 16, 0, 1))
     sweep_twice(counts(overdue=1, escalated_to_national=1))
@@ -208,7 +208,7 @@ def test_a_move_that_keeps_the_due_date_keeps_its_marks(world, clock):
     # Passing it to a unit changes no due date: still overdue, still escalated, no repeat.
     clock.move_to(at(7, 16, 9))
     services.report_dispose_to_unit(
-        report_id=report.pk, actor=world.user("agency_admin"), unit_id=world.unit.pk
+        report_id=report.pk, actor=world.actor("agency_admin"), unit_id=world.unit.pk
     )
     report = fresh(report)
     assert report.due_at == marked.due_at
@@ -234,11 +234,11 @@ def test_ombudsman_consent_asked_after_60_days_then_the_reporter_hands_it_over(w
     report = submit(world)
     clock.move_to(at(7, 8, 10))
     services.report_dispose(
-        report_id=report.pk, actor=world.user("national"), agency_id=world.agency.pk
+        report_id=report.pk, actor=world.actor("national"), agency_id=world.agency.pk
     )
     clock.move_to(at(7, 9, 10))
     services.report_follow_up(
-        report_id=report.pk, actor=world.user("agency_admin"), note="Sedang kami periksa."
+        report_id=report.pk, actor=world.actor("agency_admin"), note="Sedang kami periksa."
     )
 
     # 59 days after submission: not yet (its overdue resolution is marked meanwhile).
@@ -258,7 +258,7 @@ def test_ombudsman_consent_asked_after_60_days_then_the_reporter_hands_it_over(w
 
     # The reporter consents: the hand-over.
     clock.move_to(at(9, 7, 9))
-    services.report_escalate(report_id=report.pk, actor=world.user("reporter"))
+    services.report_escalate(report_id=report.pk, actor=world.actor("reporter"))
     report = fresh(report)
     assert report.status == Status.ESCALATED
     assert report.ombudsman_consent == OmbudsmanConsent.GIVEN
@@ -274,11 +274,11 @@ def test_a_refused_consent_is_not_asked_again_by_the_sweep(world, clock):
     report = submit(world)
     clock.move_to(at(7, 8, 10))
     services.report_dispose(
-        report_id=report.pk, actor=world.user("national"), agency_id=world.agency.pk
+        report_id=report.pk, actor=world.actor("national"), agency_id=world.agency.pk
     )
     clock.move_to(at(7, 6) + timedelta(days=60))
     assert sweep_all()["consent_asked"] == 1
-    services.report_refuse_consent(report_id=report.pk, actor=world.user("reporter"))
+    services.report_refuse_consent(report_id=report.pk, actor=world.actor("reporter"))
     clock.move_to(at(7, 6) + timedelta(days=90))
     assert sweep_all()["consent_asked"] == 0
     assert fresh(report).ombudsman_consent == OmbudsmanConsent.REFUSED
@@ -288,11 +288,11 @@ def test_an_answer_left_unanswered_for_10_working_days_closes(world, clock):
     report = submit(world)
     clock.move_to(at(7, 8, 10))
     services.report_dispose(
-        report_id=report.pk, actor=world.user("national"), agency_id=world.agency.pk
+        report_id=report.pk, actor=world.actor("national"), agency_id=world.agency.pk
     )
     clock.move_to(at(7, 13, 10))
     services.report_resolve(
-        report_id=report.pk, actor=world.user("agency_admin"), note="Jalan sudah kami tambal."
+        report_id=report.pk, actor=world.actor("agency_admin"), note="Jalan sudah kami tambal."
     )
     report = fresh(report)
     assert report.reply_due_at == report.due_at == end_of(7, 27)
@@ -320,7 +320,7 @@ def test_an_expired_hold_is_archived_as_incomplete_and_the_reporter_told(world, 
     report = submit(world)
     clock.move_to(at(7, 7, 10))
     services.report_hold(
-        report_id=report.pk, actor=world.user("national"), note="Di mana tepatnya lokasinya?"
+        report_id=report.pk, actor=world.actor("national"), note="Di mana tepatnya lokasinya?"
     )
     report = fresh(report)
     assert report.hold_due_at == report.due_at == end_of(7, 21)
@@ -346,10 +346,10 @@ def test_completing_a_hold_re_arms_the_verification_reminder(world, clock):
     clock.move_to(at(7, 8, 0))
     assert sweep_all()["reminders"] == 1
     clock.move_to(at(7, 8, 10))
-    services.report_hold(report_id=report.pk, actor=world.user("national"), note="Kapan terjadi?")
+    services.report_hold(report_id=report.pk, actor=world.actor("national"), note="Kapan terjadi?")
     clock.move_to(at(7, 9, 10))
     services.report_complete(
-        report_id=report.pk, actor=world.user("reporter"), note="Terjadi tanggal 1 Juli."
+        report_id=report.pk, actor=world.actor("reporter"), note="Terjadi tanggal 1 Juli."
     )
     report = fresh(report)
     assert report.due_at == end_of(7, 14)
@@ -363,9 +363,9 @@ def test_the_reminder_time_is_exactly_when_the_due_state_turns_due_soon(world, c
     report = submit(world)
     # Friday 10 July: verification due Tuesday 14 (after the weekend), reminder Monday.
     clock.move_to(at(7, 10, 15))
-    services.report_hold(report_id=report.pk, actor=world.user("national"), note="Kapan terjadi?")
+    services.report_hold(report_id=report.pk, actor=world.actor("national"), note="Kapan terjadi?")
     services.report_complete(
-        report_id=report.pk, actor=world.user("reporter"), note="Terjadi tanggal 1 Juli."
+        report_id=report.pk, actor=world.actor("reporter"), note="Terjadi tanggal 1 Juli."
     )
     report = fresh(report)
     assert report.due_at == end_of(7, 15)

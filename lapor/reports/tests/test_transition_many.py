@@ -11,6 +11,7 @@ from django.db import connection, connections, transaction
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from lapor.accounts.principals import SYSTEM
 from lapor.core.exceptions import ValidationFailed
 from lapor.core.models import OutboxMessage
 from lapor.reports.choices import ArchiveReason, OmbudsmanConsent, Status
@@ -99,9 +100,13 @@ def test_a_batch_gives_exactly_the_rows_and_events_of_one_by_one(world, action, 
         role, kwargs = "system", {"params": {"reason": ArchiveReason.INCOMPLETE}}
 
     for report in one_by_one:
-        transition(report_id=report.pk, action=action, actor=world.user(role), now=now, **kwargs)
+        transition(report_id=report.pk, action=action, actor=world.actor(role), now=now, **kwargs)
     result = transition_many(
-        report_ids=[r.pk for r in batched], action=action, actor=world.user(role), now=now, **kwargs
+        report_ids=[r.pk for r in batched],
+        action=action,
+        actor=world.actor(role),
+        now=now,
+        **kwargs,
     )
 
     assert result.done == [r.pk for r in batched]
@@ -125,7 +130,7 @@ def test_illegal_unauthorised_invalid_and_missing_rows_are_skipped_unchanged(wor
     result = transition_many(
         report_ids=[legal.pk, illegal.pk, elsewhere.pk, missing],
         action=Action.TRANSFER,
-        actor=world.user("agency_admin"),
+        actor=world.actor("agency_admin"),
         note="Bukan wewenang kami, milik kabupaten lain.",
         params={"agency_id": world.other.pk},
         now=now,
@@ -159,7 +164,7 @@ def test_a_row_whose_input_does_not_fit_is_skipped_with_the_reason(world):
     result = transition_many(
         report_ids=[at_a.pk, already_at_b.pk],
         action=Action.TRANSFER,
-        actor=world.user("national"),
+        actor=world.actor("national"),
         note="Dialihkan ke instansi yang berwenang.",
         params={"agency_id": world.other.pk},
         now=now,
@@ -178,7 +183,7 @@ def test_a_duplicate_of_itself_is_skipped_but_the_rest_archived(world):
     result = transition_many(
         report_ids=[original.pk, *(c.pk for c in copies)],
         action=Action.ARCHIVE,
-        actor=world.user("national"),
+        actor=world.actor("national"),
         params={"reason": ArchiveReason.DUPLICATE, "duplicate_of": original.tracking_id},
         now=now,
     )
@@ -194,11 +199,11 @@ def test_bad_input_for_the_batch_raises_before_anything_changes(world):
     before = snapshot(report)
     with pytest.raises(ValidationFailed) as exc:
         transition_many(
-            report_ids=[report.pk], action=Action.DISPOSE, actor=world.user("national"), now=now
+            report_ids=[report.pk], action=Action.DISPOSE, actor=world.actor("national"), now=now
         )
     assert set(exc.value.errors) == {"agency_id"}
     with pytest.raises(ValidationFailed):
-        transition_many(report_ids=[report.pk], action="fly", actor=None, now=now)
+        transition_many(report_ids=[report.pk], action="fly", actor=SYSTEM, now=now)
     assert snapshot(report) == before
 
 
@@ -208,7 +213,7 @@ def test_the_system_may_only_make_system_moves(world):
     result = transition_many(
         report_ids=[report.pk],
         action=Action.ARCHIVE,
-        actor=None,
+        actor=SYSTEM,
         params={"reason": ArchiveReason.SPAM},
         now=now,
     )
@@ -222,7 +227,7 @@ def test_a_hold_not_yet_expired_is_not_archived_by_the_system(world):
     result = transition_many(
         report_ids=[report.pk],
         action=Action.ARCHIVE,
-        actor=None,
+        actor=SYSTEM,
         params={"reason": ArchiveReason.INCOMPLETE},
         now=now,
     )
@@ -233,7 +238,7 @@ def test_a_hold_not_yet_expired_is_not_archived_by_the_system(world):
 
 def _dispose_batch(world: World, n: int, now: Any) -> tuple[int, float]:
     ids = [report_in(world, Status.SUBMITTED, now=now).pk for _ in range(n)]
-    national = world.user("national")
+    national = world.actor("national")
     started = time.perf_counter()
     with CaptureQueriesContext(connection) as queries:
         result = transition_many(
@@ -268,7 +273,7 @@ def test_consent_asked_in_a_batch_sets_the_question(world):
     result = transition_many(
         report_ids=[*(r.pk for r in reports), refused.pk],
         action=Action.ASK_CONSENT,
-        actor=None,
+        actor=SYSTEM,
         now=now,
     )
     assert result.done == [r.pk for r in reports]
@@ -288,7 +293,7 @@ def test_version_goes_up_by_one_per_move(world):
         reply_due_at=now - timezone.timedelta(days=1),
         version=7,
     )
-    transition_many(report_ids=[report.pk], action=Action.AUTO_CLOSE, actor=None, now=now)
+    transition_many(report_ids=[report.pk], action=Action.AUTO_CLOSE, actor=SYSTEM, now=now)
     report.refresh_from_db()
     assert (report.status, report.version, report.closed_at) == (Status.CLOSED, 8, now)
 
@@ -318,7 +323,7 @@ def test_a_row_another_transaction_holds_is_skipped_not_waited_for(settings):
         assert locked.wait(10)
         started = time.perf_counter()
         result = transition_many(
-            report_ids=[held.pk, free.pk], action=Action.AUTO_CLOSE, actor=None, now=now
+            report_ids=[held.pk, free.pk], action=Action.AUTO_CLOSE, actor=SYSTEM, now=now
         )
         waited = time.perf_counter() - started
     finally:
@@ -349,9 +354,9 @@ def test_a_batch_whose_rows_change_differently_matches_one_by_one(world):
     one_by_one = [make(i) for i in range(30)]
     batched = [make(i) for i in range(30)]
     for report in one_by_one:
-        transition(report_id=report.pk, action=Action.ASK_CONSENT, actor=None, now=now)
+        transition(report_id=report.pk, action=Action.ASK_CONSENT, actor=SYSTEM, now=now)
     result = transition_many(
-        report_ids=[r.pk for r in batched], action=Action.ASK_CONSENT, actor=None, now=now
+        report_ids=[r.pk for r in batched], action=Action.ASK_CONSENT, actor=SYSTEM, now=now
     )
     assert len(result.done) == 30
     assert len({_row(r)["due_at"] for r in batched}) > 20

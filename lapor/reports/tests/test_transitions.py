@@ -8,11 +8,14 @@ import pytest
 from django.utils import timezone
 
 from lapor.accounts.choices import Role
+from lapor.accounts.principals import SYSTEM
 from lapor.core.exceptions import InvalidTransition, PermissionDenied, ValidationFailed
 from lapor.reports.choices import OmbudsmanConsent, Status
 from lapor.reports.models import Report, ReportEvent
-from lapor.reports.permissions import REPORTER, SYSTEM
+from lapor.reports.permissions import REPORTER
+from lapor.reports.permissions import SYSTEM as SYSTEM_ROLE
 from lapor.reports.transitions import TRANSITIONS, Action, allowed_actions, transition
+from lapor.testing.factories import as_citizen, as_official
 
 from .flow_world import FAST_HASHERS, ROLES, World, build_world, recipe, report_in, snapshot
 
@@ -109,18 +112,20 @@ def test_every_status_and_action(world, now, status, action):
     if status not in EXPECTED[action]:
         with pytest.raises(InvalidTransition):
             transition(
-                report_id=report.pk, action=action, actor=world.user(role), now=now, **kwargs
+                report_id=report.pk, action=action, actor=world.actor(role), now=now, **kwargs
             )
         assert snapshot(report) == before
         return
 
-    result = transition(
-        report_id=report.pk, action=action, actor=world.user(role), now=now, **kwargs
+    moved = transition(
+        report_id=report.pk, action=action, actor=world.actor(role), now=now, **kwargs
     )
-    result.refresh_from_db()
+    result = Report.objects.get(pk=report.pk)
     assert result.status in EXPECTED[action][status]
     assert result.version == before[0]["version"] + 1
+    assert (moved.report.status, moved.report.version) == (result.status, result.version)
     event = ReportEvent.objects.filter(report=report).latest("id")
+    assert moved == event  # the move returns its own event
     assert ReportEvent.objects.filter(report=report).count() == before[1] + 1
     assert (event.code, event.visibility) == EVENT_CODES[action]
     assert (event.from_status, event.to_status) == (status, result.status)
@@ -162,7 +167,7 @@ EXPECTED_ROLE = {
     "agency_admin": Role.ADMIN_INSTANSI,
     "unit_admin": Role.ADMIN_UNIT,
     "ombudsman": Role.OMBUDSMAN,
-    "system": SYSTEM,
+    "system": SYSTEM_ROLE,
 }
 
 
@@ -180,7 +185,7 @@ def test_who_may_make_each_move(world, now, role, action, status, extra, allowed
     if action == A.DISPOSE and extra.get("picked"):
         # The picked agency's admin verifies, and keeps the report in its own subtree.
         kwargs = {"params": {"agency_id": world.agency.pk, "unit_id": world.unit.pk}}
-    actor = world.user(role)
+    actor = world.actor(role)
     before = snapshot(report)
 
     assert (action in allowed_actions(report, actor, now=now)) == (role in allowed)
@@ -191,7 +196,7 @@ def test_who_may_make_each_move(world, now, role, action, status, extra, allowed
         return
     transition(report_id=report.pk, action=action, actor=actor, now=now, **kwargs)
     event = ReportEvent.objects.filter(report=report).latest("id")
-    assert event.actor_id == (actor.pk if actor else None)
+    assert event.actor_id == actor.user_id
     assert event.actor_role == EXPECTED_ROLE[role]
     if role in ("agency_admin", "unit_admin"):
         membership_agency = {"agency_admin": world.agency, "unit_admin": world.unit}[role]
@@ -204,12 +209,14 @@ def test_inactive_user_may_not_act(world, now):
     national.is_active = False
     national.save(update_fields=["is_active"])
     with pytest.raises(PermissionDenied):
-        transition(report_id=report.pk, action=A.HOLD, actor=national, note="Mohon lengkapi.")
+        transition(
+            report_id=report.pk, action=A.HOLD, actor=as_official(national), note="Mohon lengkapi."
+        )
 
 
 def test_agency_verifier_loses_the_report_once_it_declined_it(world, now):
     report = report_in(world, S.SUBMITTED, now=now, target_agency=world.agency, agency=world.agency)
-    admin = world.user("agency_admin")
+    admin = world.actor("agency_admin")
     assert A.DISPOSE in allowed_actions(report, admin, now=now)
     transition(
         report_id=report.pk,
@@ -227,8 +234,8 @@ def test_agency_verifier_loses_the_report_once_it_declined_it(world, now):
         None,
         world.agency.pk,
     )
-    assert allowed_actions(report, world.user("agency_admin"), now=now) == []
-    assert A.DISPOSE in allowed_actions(report, world.user("national"), now=now)
+    assert allowed_actions(report, world.actor("agency_admin"), now=now) == []
+    assert A.DISPOSE in allowed_actions(report, world.actor("national"), now=now)
 
 
 def test_agency_verifier_cannot_send_the_report_to_another_agency(world, now):
@@ -238,7 +245,7 @@ def test_agency_verifier_cannot_send_the_report_to_another_agency(world, now):
         transition(
             report_id=report.pk,
             action=A.DISPOSE,
-            actor=world.user("agency_admin"),
+            actor=world.actor("agency_admin"),
             params={"agency_id": world.other.pk},
             now=now,
         )
@@ -252,7 +259,7 @@ def test_unit_admin_passes_only_below_their_own_unit(world, now):
         transition(
             report_id=report.pk,
             action=A.DISPOSE_TO_UNIT,
-            actor=world.user("unit_admin"),
+            actor=world.actor("unit_admin"),
             params={"unit_id": world.sibling.pk},
             now=now,
         )
@@ -261,7 +268,7 @@ def test_unit_admin_passes_only_below_their_own_unit(world, now):
     transition(
         report_id=report.pk,
         action=A.DISPOSE_TO_UNIT,
-        actor=world.user("agency_admin"),
+        actor=world.actor("agency_admin"),
         params={"unit_id": world.sibling.pk},
         now=now,
     )
@@ -273,17 +280,17 @@ def test_unit_admin_passes_only_below_their_own_unit(world, now):
 
 def test_system_archives_only_an_expired_hold(world, now):
     report = report_in(world, S.ON_HOLD, now=now, hold_due_at=now + timedelta(hours=1))
-    assert A.ARCHIVE not in allowed_actions(report, None, now=now)
+    assert A.ARCHIVE not in allowed_actions(report, SYSTEM, now=now)
     with pytest.raises(PermissionDenied):
         transition(
-            report_id=report.pk, action=A.ARCHIVE, actor=None, params={"reason": "incomplete"}
+            report_id=report.pk, action=A.ARCHIVE, actor=SYSTEM, params={"reason": "incomplete"}
         )
     later = now + timedelta(hours=2)
-    assert A.ARCHIVE in allowed_actions(report, None, now=later)
+    assert A.ARCHIVE in allowed_actions(report, SYSTEM, now=later)
     transition(
         report_id=report.pk,
         action=A.ARCHIVE,
-        actor=None,
+        actor=SYSTEM,
         params={"reason": "incomplete"},
         now=later,
     )
@@ -316,33 +323,87 @@ def test_time_and_consent_conditions(world, now, action, status, fields, role):
         fields = {"submitted_at": now - timedelta(days=59, hours=23)}
     report = report_in(world, status, now=now, **fields)
     before = snapshot(report)
-    assert action not in allowed_actions(report, world.user(role), now=now)
+    assert action not in allowed_actions(report, world.actor(role), now=now)
     with pytest.raises(InvalidTransition):
-        transition(report_id=report.pk, action=action, actor=world.user(role), now=now)
+        transition(report_id=report.pk, action=action, actor=world.actor(role), now=now)
     assert snapshot(report) == before
 
 
 def test_unknown_action_is_a_validation_error(world, now):
     report = report_in(world, S.SUBMITTED, now=now)
     with pytest.raises(ValidationFailed) as exc:
-        transition(report_id=report.pk, action="approve", actor=world.user("national"))
+        transition(report_id=report.pk, action="approve", actor=world.actor("national"))
     assert "action" in exc.value.errors
 
 
 def test_submit_never_goes_through_transition(world, now):
     report = report_in(world, S.SUBMITTED, now=now)
     with pytest.raises(InvalidTransition):
-        transition(report_id=report.pk, action=A.SUBMIT, actor=world.user("reporter"))
+        transition(report_id=report.pk, action=A.SUBMIT, actor=world.actor("reporter"))
 
 
 def test_allowed_actions_for_the_buttons(world, now):
     report = report_in(world, S.IN_PROGRESS, now=now, submitted_at=now - timedelta(days=3))
-    assert allowed_actions(report, world.user("agency_admin"), now=now) == [
+    assert allowed_actions(report, world.actor("agency_admin"), now=now) == [
         A.DISPOSE_TO_UNIT,
         A.FOLLOW_UP,
         A.RESOLVE,
     ]
-    assert allowed_actions(report, world.user("reporter"), now=now) == [A.REPLY]
-    assert allowed_actions(report, world.user("pengawas"), now=now) == []
-    assert allowed_actions(report, world.user("developer"), now=now) == []
+    assert allowed_actions(report, world.actor("reporter"), now=now) == [A.REPLY]
+    assert allowed_actions(report, world.actor("pengawas"), now=now) == []
+    assert allowed_actions(report, world.actor("developer"), now=now) == []
     assert Report.objects.get(pk=report.pk).version == report.version
+
+
+# --- an official without a verified second factor is a citizen --------------------
+
+# (case, action, status, the official who may make it with the second factor verified)
+OFFICIAL_MOVES = [
+    ("dispose", A.DISPOSE, S.SUBMITTED, "national"),
+    ("hold", A.HOLD, S.SUBMITTED, "national"),
+    ("archive", A.ARCHIVE, S.SUBMITTED, "national"),
+    ("to-unit", A.DISPOSE_TO_UNIT, S.DISPOSED, "agency_admin"),
+    ("decline", A.DECLINE, S.DISPOSED, "agency_admin"),
+    ("transfer", A.TRANSFER, S.DISPOSED, "agency_admin"),
+    ("follow-up", A.FOLLOW_UP, S.IN_PROGRESS, "unit_admin"),
+    ("resolve", A.RESOLVE, S.IN_PROGRESS, "agency_admin"),
+    ("resolve-ombudsman", A.RESOLVE, S.ESCALATED, "ombudsman"),
+    ("ask-consent", A.ASK_CONSENT, S.IN_PROGRESS, "national"),
+]
+
+
+@pytest.mark.parametrize(
+    ("action", "status", "role"), [pytest.param(*c[1:], id=c[0]) for c in OFFICIAL_MOVES]
+)
+def test_an_official_without_the_second_factor_makes_no_official_move(
+    world, now, action, status, role
+):
+    report = report_in(world, status, now=now, **_prepare(action, status))
+    _, kwargs = recipe(world, action, status)
+    user = world.user(role)
+    before = snapshot(report)
+
+    half_signed_in = as_citizen(user)
+    assert half_signed_in.kind == "citizen"
+    assert action not in allowed_actions(report, half_signed_in, now=now)
+    with pytest.raises(PermissionDenied):
+        transition(report_id=report.pk, action=action, actor=half_signed_in, now=now, **kwargs)
+    assert snapshot(report) == before
+
+    # The same person with the second factor verified may (so the refusal is the factor's).
+    assert action in allowed_actions(report, as_official(user), now=now)
+    event = transition(
+        report_id=report.pk, action=action, actor=as_official(user), now=now, **kwargs
+    )
+    assert event.actor_id == user.pk
+
+
+def test_an_official_without_the_second_factor_still_acts_as_the_reporter(world, now):
+    """Their own report is theirs as a citizen: the reporter's moves need no role."""
+    official = world.user("agency_admin")
+    report = report_in(world, S.IN_PROGRESS, now=now, reporter=official)
+    assert allowed_actions(report, as_citizen(official), now=now) == [A.REPLY]
+    event = transition(
+        report_id=report.pk, action=A.REPLY, actor=as_citizen(official), note="Mohon dicek."
+    )
+    assert (event.actor_id, event.actor_role) == (official.pk, REPORTER)
