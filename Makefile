@@ -16,7 +16,7 @@ PORT ?= 8000
 help:
 	@echo "make run        set up, load demo data and serve on http://$(HOST):$(PORT)"
 	@echo "make test       run the whole test suite (SQLite, or DATABASE_URL)"
-	@echo "make lint       ruff + migrations check;  make fmt  format the code"
+	@echo "make lint       ruff + migrations check + import layers;  make fmt  format the code"
 	@echo "make typecheck  mypy;  make check  lint + typecheck + test"
 	@echo "make migrate | demo | worker | sweeps | outbox | bench | messages"
 
@@ -56,10 +56,12 @@ test: install
 	$(MANAGE) makemigrations --check --dry-run
 	SQLITE_FILE_TEST_DB=$${SQLITE_FILE_TEST_DB:-1} $(BIN)/pytest $(PYTEST_ARGS)
 
+# The import layers between apps are contracts in pyproject.toml ([tool.importlinter]).
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(MANAGE) makemigrations --check --dry-run
+	$(BIN)/lint-imports --no-logo
 
 fmt: install
 	$(BIN)/ruff check --fix .
@@ -100,4 +102,4 @@ vendor:
 	rm -rf node_modules
 
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache staticfiles
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .import_linter_cache staticfiles
