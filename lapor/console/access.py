@@ -2,7 +2,8 @@
 
 Every console view is wrapped in :func:`official_required`. An official whose session
 has no verified device (``request.user.is_verified()``, django-otp) is sent to the
-code step and nothing they posted is acted on.
+code step and nothing they posted is acted on. Past the door, views read and act for
+``request_principal(request)`` (an official principal), never for ``request.user``.
 """
 
 from __future__ import annotations
@@ -23,9 +24,10 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 
 from lapor.accounts.http import AuthenticatedHttpRequest
+from lapor.accounts.middleware import request_principal
 
 from .choices import LoginEventKind
-from .selectors import ConsoleAccess, console_access_for
+from .selectors import ConsoleAccess, console_access_for, user_is_console_official
 from .services import login_event_record
 
 SEEN_KEY = "console_seen"
@@ -104,11 +106,14 @@ def official_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpRe
             return redirect(request, _with_next("console:login", request))
         if session_timed_out(request):
             return end_session_for_timeout(request)
-        access = console_access_for(user)
-        if not access.roles:
+        if not user_is_console_official(user):
             return render(request, "console/not_official.html", status=403)
         if not otp_verified(request):
             return redirect(request, _with_next("console:otp", request))
+        access = console_access_for(request_principal(request))
+        if not access.roles:
+            # Roles but not an official principal: nothing here to read or do.
+            return render(request, "console/not_official.html", status=403)
         session_touch(request)
         # The checks above are what OfficialHttpRequest promises.
         official = cast(OfficialHttpRequest, request)

@@ -1,6 +1,11 @@
-"""Reads for the console. Every report read starts from ``reports.selectors``
-(``report_list_visible_to`` / ``report_get_visible_to``); what is added here only
-narrows it (the verifier's queue, the agency's inbox, the Ombudsman's overdue list).
+"""Reads for the console, each for a :class:`~lapor.accounts.principals.Principal`.
+
+Every report read starts from the gate (``Report.objects.visible_to(principal)``, or
+``reports.selectors.report_get_visible_to``); what is added here only narrows it (the
+verifier's queue, the agency's inbox, the Ombudsman's overdue list). An official whose
+second factor is not verified is a citizen: the console's doors
+(``console.access.official_required``) never let one in, and the gate would show them
+only what the public reads.
 
 Lists are built to answer in a fixed number of queries whatever their length: one for
 the rows (with their agency, unit, category, region and assignee joined in), none per
@@ -9,6 +14,7 @@ row; the due-date light (``report_due_state``) reads the cached working-day cale
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -19,24 +25,20 @@ from django.conf import settings
 from django.core.exceptions import ObjectDoesNotExist
 from django.db import connection
 from django.db.models import Count, Q, QuerySet, prefetch_related_objects
-from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from lapor.accounts.choices import NATIONAL_ROLES, Role
-from lapor.accounts.models import RoleMembership, User
+from lapor.accounts.models import RoleMembership
+from lapor.accounts.principals import Principal
 from lapor.accounts.selectors import Scope, user_scopes
 from lapor.agencies.choices import AgencyKind
 from lapor.agencies.models import Agency
-from lapor.agencies.selectors import agency_ancestor_ids
+from lapor.core.exceptions import NotFound
 from lapor.reports.choices import OmbudsmanConsent, Status
 from lapor.reports.deadlines import report_due_state
 from lapor.reports.models import Report
-from lapor.reports.selectors import (
-    report_can_view_internal,
-    report_get_visible_to,
-    report_list_visible_to,
-)
+from lapor.reports.selectors import report_can_view_internal, report_get_visible_to
 from lapor.reports.transitions import CONSENT_AFTER
 
 from .choices import Page, TemplateKind
@@ -53,7 +55,7 @@ CONSOLE_ROLES = frozenset(Role.values)
 
 @dataclass(frozen=True)
 class ConsoleAccess:
-    """What parts of the console a user reaches (read once per request)."""
+    """What parts of the console a principal reaches (read once per request)."""
 
     roles: frozenset[str]
     scopes: tuple[Scope, ...]
@@ -88,45 +90,59 @@ class ConsoleAccess:
         return sorted({s.path for s in self.scopes if s.role in wanted and s.path})
 
 
-def console_access_for(user: Any) -> ConsoleAccess:
-    scopes = user_scopes(user)
+def console_access_for(principal: Principal) -> ConsoleAccess:
+    """The console's parts open to ``principal``: none unless it is an official (roles
+    and a second factor verified in this session)."""
+    scopes = principal.scopes if principal.is_official else ()
     return ConsoleAccess(roles=frozenset(s.role for s in scopes), scopes=scopes)
 
 
 def user_is_console_official(user: Any) -> bool:
+    """Whether ``user`` holds a role, before any second factor: the sign-in steps ask
+    it of a person who is not yet anybody's principal."""
     return bool(user_scopes(user))
 
 
 # --- one report -----------------------------------------------------------------------
 
 
-def console_report_get(user: Any, *, tracking_id: str) -> Report:
-    """A report for the console, or ``Http404``.
+def console_report_get(principal: Principal, *, tracking_id: str) -> Report:
+    """A report for the console, or ``NotFound``.
 
     Narrower than ``report_get_visible_to``: a public report is readable by anyone,
     but the console opens it only for officials related to it (its handlers, the
     national roles; Pengawas for non-confidential ones). An official of another
     agency gets the same 404 as for a report that does not exist.
     """
-    report = report_get_visible_to(user, tracking_id=tracking_id)
-    if not report_can_view_internal(user, report):
-        raise Http404(_("No such report."))
+    report = report_get_visible_to(principal, tracking_id=tracking_id)
+    if not report_can_view_internal(principal, report):
+        raise NotFound(_("No such report."))
     return report
 
 
-def report_possible_duplicates(user: Any, report: Report, *, limit: int = 5) -> list[Report]:
-    """Reports that may tell the same story: the same reporter, or the same topic in the
-    same region, within 30 days either side. Read through the visibility selector."""
+def report_possible_duplicates(
+    principal: Principal, report: Report, *, limit: int = 5
+) -> list[Report]:
+    """Reports that may tell the same story, within 30 days either side, among those
+    ``principal`` may read (the gate).
+
+    Everybody gets the reports from the same region on the same topic or with a title
+    that shares a long word. Only the national admin, who may know every reporter, also
+    gets the same reporter's other reports (issue 8, finding 3): for anyone else a match
+    by reporter would tie an anonymous report to the person's named ones. For the same
+    reason a match found by topic leaves out the same reporter's reports whenever one
+    side is anonymous.
+    """
     window = timedelta(days=30)
-    same = Q()
-    if report.reporter_id:
-        same |= Q(reporter_id=report.reporter_id)
-    if report.category_id and report.region_id:
-        same |= Q(category_id=report.category_id, region_id=report.region_id)
-    if not same:
+    same = _same_story_q(report)
+    national = principal.is_national_admin
+    if national and report.reporter_id:
+        by_reporter = Q(reporter_id=report.reporter_id)
+        same = by_reporter if same is None else same | by_reporter
+    if same is None:
         return []
-    return list(
-        report_list_visible_to(user)
+    qs = (
+        Report.objects.visible_to(principal)
         .filter(same)
         .filter(
             submitted_at__gte=report.submitted_at - window,
@@ -134,35 +150,43 @@ def report_possible_duplicates(user: Any, report: Report, *, limit: int = 5) -> 
         )
         .exclude(pk=report.pk)
         .exclude(status=Status.ARCHIVED)
-        .only("pk", "tracking_id", "title", "status", "submitted_at")
-        .order_by("-submitted_at")[:limit]
+    )
+    if not national and report.reporter_id:
+        if report.is_anonymous:
+            qs = qs.exclude(reporter_id=report.reporter_id)
+        else:
+            qs = qs.exclude(reporter_id=report.reporter_id, is_anonymous=True)
+    return list(
+        qs.only("pk", "tracking_id", "title", "status", "submitted_at").order_by("-submitted_at")[
+            :limit
+        ]
     )
 
 
-def report_officers(report: Report) -> list[User]:
-    """The officials who may be given the report to work on: Admin Instansi over the
-    handling agency, Admin Unit over the unit it was passed to (one query)."""
-    q = Q(pk__in=[])
-    if report.agency_id and report.agency is not None:
-        ids = [*agency_ancestor_ids(report.agency), report.agency_id]
-        q |= Q(role=Role.ADMIN_INSTANSI, agency_id__in=ids)
-    if report.unit_id and report.unit is not None:
-        ids = [*agency_ancestor_ids(report.unit), report.unit_id]
-        q |= Q(role=Role.ADMIN_UNIT, agency_id__in=ids)
-    users = {
-        m.user_id: m.user
-        for m in RoleMembership.objects.filter(q, is_active=True, user__is_active=True)
-        .select_related("user")
-        .order_by("user__full_name", "user_id")
-    }
-    return list(users.values())
+# Words of a title that say what it is about (shorter ones are "di", "yang", "jalan"...).
+TITLE_WORD_MIN = 5
+TITLE_WORDS = 3
 
 
-def agencies_for_dispose(user: Any) -> QuerySet[Agency]:
+def _same_story_q(report: Report) -> Q | None:
+    """The same region, and the same topic or a long word of the title in common."""
+    if not report.region_id:
+        return None
+    about = Q(category_id=report.category_id) if report.category_id else Q(pk__in=[])
+    words = sorted(
+        {w for w in re.findall(r"\w+", report.title.lower()) if len(w) >= TITLE_WORD_MIN},
+        key=lambda w: (-len(w), w),
+    )[:TITLE_WORDS]
+    for word in words:
+        about |= Q(title__icontains=word)
+    return Q(region_id=report.region_id) & about
+
+
+def agencies_for_dispose(principal: Principal) -> QuerySet[Agency]:
     """Agencies a verifier may send a report to: every active agency (not unit) for the
     national verifier; for an agency verifier, those inside their own subtree."""
     qs = Agency.objects.filter(is_active=True).exclude(kind=AgencyKind.UNIT)
-    access = console_access_for(user)
+    access = console_access_for(principal)
     if access.national:
         return qs.order_by("name")
     paths = access.paths([Role.ADMIN_INSTANSI])
@@ -178,14 +202,14 @@ def agencies_for_transfer() -> QuerySet[Agency]:
     return Agency.objects.filter(is_active=True).exclude(kind=AgencyKind.UNIT).order_by("name")
 
 
-def units_for_dispatch(user: Any, report: Report) -> list[Agency]:
-    """Units of the handling agency the user may pass the report to."""
+def units_for_dispatch(principal: Principal, report: Report) -> list[Agency]:
+    """Units of the handling agency ``principal`` may pass the report to."""
     if not report.agency_id or report.agency is None:
         return []
     qs = Agency.objects.filter(
         kind=AgencyKind.UNIT, is_active=True, path__startswith=report.agency.path
     ).exclude(pk=report.agency_id)
-    access = console_access_for(user)
+    access = console_access_for(principal)
     if not (
         access.national
         or any(s.covers(report.agency.path) for s in access.scopes if s.role == Role.ADMIN_INSTANSI)
@@ -198,10 +222,10 @@ def units_for_dispatch(user: Any, report: Report) -> list[Agency]:
     return list(qs.order_by("path"))
 
 
-def reply_templates_for(user: Any, *, kind: str | None = None) -> list[ReplyTemplate]:
+def reply_templates_for(principal: Principal, *, kind: str | None = None) -> list[ReplyTemplate]:
     """The templates an official may use: national ones for national roles, and those
-    of the agencies above or at each of the user's scopes."""
-    access = console_access_for(user)
+    of the agencies above or at each of the official's scopes."""
+    access = console_access_for(principal)
     q = Q(pk__in=[])
     if access.roles & NATIONAL_ROLES:
         q |= Q(agency__isnull=True)
@@ -217,9 +241,9 @@ def reply_templates_for(user: Any, *, kind: str | None = None) -> list[ReplyTemp
     return list(qs.order_by("kind", "title"))
 
 
-def reply_templates_by_kind(user: Any) -> dict[str, list[ReplyTemplate]]:
+def reply_templates_by_kind(principal: Principal) -> dict[str, list[ReplyTemplate]]:
     grouped: dict[str, list[ReplyTemplate]] = {k: [] for k in TemplateKind.values}
-    for template in reply_templates_for(user):
+    for template in reply_templates_for(principal):
         grouped[template.kind].append(template)
     return grouped
 
@@ -290,9 +314,7 @@ def _page_of(
         if pieces:
             qs = qs.filter(_any(pieces))
         reports = list(
-            qs.order_by(*order).prefetch_related(*ROW_RELATIONS, "assignment__assignee")[
-                start:stop
-            ]
+            qs.order_by(*order).prefetch_related(*ROW_RELATIONS, "assignment__assignee")[start:stop]
         )
     rows = [
         Row(
@@ -322,7 +344,8 @@ def _assignee_name(report: Report) -> str:
         assignment = report.assignment  # type: ignore[attr-defined]
     except ObjectDoesNotExist:
         return ""
-    return str(assignment.assignee)
+    # Officials see each other's names: the name itself, whatever ``User.__str__`` says.
+    return assignment.assignee.full_name or str(assignment.assignee)
 
 
 def _ids_in(paths: list[str], *, units: bool | None) -> list[int]:
@@ -355,11 +378,11 @@ DESK_TABS: dict[str, tuple[str, ...]] = {
 }
 
 
-def desk_queue_q(user: Any) -> Q | None:
-    """What the user verifies: every submitted report for Admin Nasional (``None``);
+def desk_queue_q(principal: Principal) -> Q | None:
+    """What ``principal`` verifies: every submitted report for Admin Nasional (``None``);
     for Admin Instansi, those whose reporter picked an agency in their subtree and
     which that agency still holds (``docs/workflow.md``, "Verifier")."""
-    access = console_access_for(user)
+    access = console_access_for(principal)
     if access.national:
         return None
     ids = _ids_in(access.paths([Role.ADMIN_INSTANSI]), units=False)
@@ -369,13 +392,13 @@ def desk_queue_q(user: Any) -> Q | None:
 
 
 def desk_queue(
-    user: Any, *, tab: str = "submitted", page: int = 1, now: datetime | None = None
+    principal: Principal, *, tab: str = "submitted", page: int = 1, now: datetime | None = None
 ) -> ListPage:
     """The verifier's queue, due first (merah, kuning, hijau)."""
     now = now or timezone.now()
     tab = tab if tab in DESK_TABS else "submitted"
-    qs = report_list_visible_to(user).filter(status__in=DESK_TABS[tab])
-    scope = desk_queue_q(user)
+    qs = Report.objects.visible_to(principal).filter(status__in=DESK_TABS[tab])
+    scope = desk_queue_q(principal)
     if scope is not None:
         qs = qs.filter(scope)
     return _page_of(qs, page=page, query={"tab": tab}, now=now)
@@ -402,20 +425,20 @@ INBOX_TAB_LABELS = {
 COUNTED_STATUSES = (Status.DISPOSED, Status.IN_PROGRESS, Status.RESOLVED, Status.ESCALATED)
 
 
-def inbox_scope_pieces(user: Any) -> list[Q]:
-    """Reports of the user's agencies (Admin Instansi: ``agency`` in the subtree) and
-    units (Admin Unit: ``unit`` in the subtree), one condition per agency or unit (one
-    query for the ids). Each is a subset of what ``report_list_visible_to`` lets the
-    user read (the selectors' handler rule)."""
-    access = console_access_for(user)
+def inbox_scope_pieces(principal: Principal) -> list[Q]:
+    """Reports of the official's agencies (Admin Instansi: ``agency`` in the subtree)
+    and units (Admin Unit: ``unit`` in the subtree), one condition per agency or unit
+    (one query for the ids). Each is a subset of what the gate lets the official read
+    (its handler rule)."""
+    access = console_access_for(principal)
     agency_ids = _ids_in(access.paths([Role.ADMIN_INSTANSI]), units=False)
     unit_ids = _ids_in(access.paths([Role.ADMIN_UNIT]), units=True)
     return [Q(agency_id=pk) for pk in agency_ids] + [Q(unit_id=pk) for pk in unit_ids]
 
 
-def inbox_scope_q(user: Any) -> Q:
+def inbox_scope_q(principal: Principal) -> Q:
     """The same scope as one condition (``IN`` lists: an index-only count)."""
-    access = console_access_for(user)
+    access = console_access_for(principal)
     agency_ids = _ids_in(access.paths([Role.ADMIN_INSTANSI]), units=False)
     unit_ids = _ids_in(access.paths([Role.ADMIN_UNIT]), units=True)
     q = Q(pk__in=[])
@@ -470,11 +493,11 @@ class InboxFilter:
 
 
 def inbox_list(
-    user: Any, *, filters: InboxFilter, page: int = 1, now: datetime | None = None
+    principal: Principal, *, filters: InboxFilter, page: int = 1, now: datetime | None = None
 ) -> ListPage:
     """The agency inbox: overdue first (ordered by due date), a fixed number of queries."""
     now = now or timezone.now()
-    qs = report_list_visible_to(user).filter(status__in=INBOX_TABS[filters.tab])
+    qs = Report.objects.visible_to(principal).filter(status__in=INBOX_TABS[filters.tab])
     if filters.unit:
         unit = Agency.objects.filter(pk=filters.unit).only("path").first()
         qs = qs.filter(unit__path__startswith=unit.path) if unit else qs.none()
@@ -487,22 +510,22 @@ def inbox_list(
     if filters.q:
         qs = qs.filter(tracking_id=filters.q)
     if filters.mine:
-        qs = qs.filter(assignment__assignee=user)
+        qs = qs.filter(assignment__assignee_id=principal.user_id)
     # Finished reports have no due date: newest first.
     order = ("-id",) if filters.tab == "closed" else ("due_at", "id")
-    pieces = inbox_scope_pieces(user) or [Q(pk__in=[])]
+    pieces = inbox_scope_pieces(principal) or [Q(pk__in=[])]
     return _page_of(qs, page=page, query=filters.as_query(), now=now, order=order, pieces=pieces)
 
 
-def inbox_counters(user: Any) -> dict[str, int]:
+def inbox_counters(principal: Principal) -> dict[str, int]:
     """Reports per state for the menu: one grouped query over the agency's open ones.
 
-    Counted on the inbox scope alone: it lies inside what the visibility selector
-    lets the user read (``inbox_scope_pieces``), and a number shows no report; leaving
-    the selector's OR out lets PostgreSQL count from the (agency, status) index alone.
+    Counted on the inbox scope alone: it lies inside what the gate lets the official
+    read (``inbox_scope_pieces``), and a number shows no report; leaving the gate's OR
+    out lets PostgreSQL count from the (agency, status) index alone.
     """
     rows = (
-        Report.objects.filter(inbox_scope_q(user), status__in=COUNTED_STATUSES)
+        Report.objects.filter(inbox_scope_q(principal), status__in=COUNTED_STATUSES)
         .order_by()
         .values("status")
         .annotate(n=Count("*"))
@@ -523,7 +546,7 @@ OFFICIALS_STEPS = (Status.SUBMITTED, Status.DISPOSED, Status.IN_PROGRESS, Status
 
 
 def oversight_list(
-    user: Any,
+    principal: Principal,
     *,
     tab: str = "overdue",
     agency_id: int | None = None,
@@ -532,10 +555,10 @@ def oversight_list(
 ) -> ListPage:
     """All agencies' overdue reports, the Ombudsman's escalated ones, and those old
     enough to offer to the Ombudsman. Pengawas read the non-confidential ones only
-    (the visibility selector sees to it)."""
+    (the gate sees to it)."""
     now = now or timezone.now()
     tab = tab if tab in OVERSIGHT_TABS else "overdue"
-    qs = report_list_visible_to(user)
+    qs = Report.objects.visible_to(principal)
     order: tuple[str, ...] = ("due_at", "id")
     pieces: list[Q] | None = None
     if tab == "overdue":
@@ -561,13 +584,16 @@ def oversight_list(
 # --- saved views and agency administration -------------------------------------------
 
 
-def saved_views_for(user: Any, *, page: str = Page.INBOX) -> list[SavedView]:
-    return list(SavedView.objects.filter(user=user, page=page).order_by("name"))
+def saved_views_for(principal: Principal, *, page: str = Page.INBOX) -> list[SavedView]:
+    if principal.user_id is None:
+        return []
+    return list(SavedView.objects.filter(user_id=principal.user_id, page=page).order_by("name"))
 
 
-def agency_admin_agencies(user: Any) -> list[Agency]:
+def agency_admin_agencies(principal: Principal) -> list[Agency]:
     """The agencies an Admin Instansi administers (their membership agencies)."""
-    ids = [s.agency_id for s in user_scopes(user) if s.role == Role.ADMIN_INSTANSI and s.agency_id]
+    access = console_access_for(principal)
+    ids = [s.agency_id for s in access.scopes if s.role == Role.ADMIN_INSTANSI and s.agency_id]
     return list(Agency.objects.filter(pk__in=ids).order_by("name"))
 
 
@@ -584,3 +610,19 @@ def agency_reply_templates(agency: Agency) -> list[ReplyTemplate]:
     return list(
         ReplyTemplate.objects.filter(agency=agency, is_active=True).order_by("kind", "title")
     )
+
+
+def agency_administered_get(principal: Principal, *, agency_id: int) -> Agency:
+    """One of the agencies ``principal`` administers, or ``NotFound``."""
+    for agency in agency_admin_agencies(principal):
+        if agency.pk == agency_id:
+            return agency
+    raise NotFound()
+
+
+def agency_in_subtree_get(*, root: Agency, agency_id: int) -> Agency:
+    """An agency or unit inside ``root``'s subtree (``root`` included), or ``NotFound``."""
+    agency = Agency.objects.filter(pk=agency_id, path__startswith=root.path).first()
+    if agency is None:
+        raise NotFound()
+    return agency

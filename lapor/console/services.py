@@ -1,9 +1,11 @@
-"""Writes made from the console.
+"""Writes made from the console, each for a :class:`~lapor.accounts.principals.Principal`.
 
 Moves of a report go through ``reports.transitions`` (``transition`` for one report,
 ``transition_many`` for a batch): the same code the API calls. What the console adds
 here is its own rows (assignment, templates, saved views, login audit), internal
-notes (events that are not moves), files on a move, and the second factor.
+notes (events that are not moves, written by ``reports.events``), files on a move, and
+the second factor. The sign-in steps act on a *user*: until the second factor passes,
+the person is nobody's official principal.
 """
 
 from __future__ import annotations
@@ -22,7 +24,6 @@ from django.db import transaction
 from django.http import HttpRequest
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext_lazy as _
@@ -31,37 +32,34 @@ from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from lapor.accounts.choices import Role
-from lapor.accounts.models import User
-from lapor.accounts.selectors import user_scopes
-from lapor.accounts.services import membership_grant, normalize_email, user_create
+from lapor.accounts.models import RoleMembership, User
+from lapor.accounts.principals import Principal
+from lapor.accounts.services import (
+    membership_grant,
+    membership_revoke,
+    normalize_email,
+    user_create,
+)
 from lapor.agencies.choices import AgencyKind
 from lapor.agencies.models import Agency
 from lapor.agencies.services import agency_create
-from lapor.core.exceptions import PermissionDenied, ValidationFailed
-from lapor.reports.attachments import attachment_add, detect_file_type
-from lapor.reports.choices import Status, Visibility
+from lapor.core.exceptions import NotFound, PermissionDenied, ServiceError, ValidationFailed
+from lapor.reports import services as report_services
+from lapor.reports.choices import Visibility
+from lapor.reports.events import events_append
 from lapor.reports.models import Report, ReportEvent
-from lapor.reports.permissions import agency_admin_of, unit_admin_of
-from lapor.reports.selectors import report_list_visible_to
-from lapor.reports.transitions import (
-    NOTE_MAX,
-    Action,
-    TransitionManyResult,
-    report_events_append,
-    transition,
-    transition_many,
-)
+from lapor.reports.permissions import internal_writer_of
+from lapor.reports.transitions import NOTE_MAX, Action, TransitionManyResult
 
 from .choices import Page, TemplateKind
-from .models import Assignment, LoginEvent, ReplyTemplate, SavedView
-from .selectors import report_officers
+from .models import LoginEvent, ReplyTemplate, SavedView
 
 logger = logging.getLogger(__name__)
 
 TOTP_DEVICE_NAME = "Aplikasi autentikator"
 RECOVERY_DEVICE_NAME = "Kode pemulihan"
-NOTE_EVENT = "report.noted"
-ASSIGN_EVENT = "report.assigned"
+NOTE_EVENT = report_services.NOTE_EVENT
+ASSIGN_EVENT = report_services.ASSIGN_EVENT
 
 
 # --- login audit ----------------------------------------------------------------------
@@ -162,79 +160,68 @@ def totp_fixed_ensure(*, user: User, key_hex: str) -> TOTPDevice:
     return device
 
 
-# --- moves from the console ------------------------------------------------------------
+# --- moves, notes and assignment: ``reports.services``, the one door ----------------
 
-
-def _check_files(files: Sequence[UploadedFile]) -> None:
-    """Refuse a bad file before the move is made, so a move never half-happens."""
-    for f in files:
-        if not f.size:
-            raise ValidationFailed({"files": [_("The file is empty.")]})
-        if detect_file_type(f) is None:
-            raise ValidationFailed(
-                {
-                    "files": [
-                        _("“%(name)s” is not a photo, document or video we accept.")
-                        % {"name": f.name}
-                    ]
-                }
-            )
-        f.seek(0)
-
-
-def _latest_event(report_id: int, code: str, actor: User) -> ReportEvent | None:
-    return (
-        ReportEvent.objects.filter(report_id=report_id, code=code, actor=actor)
-        .order_by("-id")
-        .first()
-    )
+# The console's pages call these names; the writes are the reports app's.
+report_note_add = report_services.report_note_add
+report_assign = report_services.report_assign
 
 
 def report_act(
     *,
     report_id: int,
     action: Action | str,
-    actor: User,
+    actor: Principal,
     note: str = "",
     params: dict[str, Any] | None = None,
     visibility: str | None = None,
     files: Sequence[UploadedFile] = (),
     now: datetime | None = None,
-) -> Report:
-    """One move on a report (``reports.transitions.transition``), with files attached
-    to the move's event when the move carries text (follow-up, answer, reasons)."""
-    files = list(files)
-    _check_files(files)
+) -> ReportEvent:
+    """One move on a report (``reports.services.transition``), with ``files`` stored on
+    the move's own event (follow-up, answer, reasons); returns that event.
+
+    The verifier's note for the agency on a disposition is an internal note beside the
+    move, never the public move's own text (issue 8, finding 5).
+    """
+    agency_note = _agency_note(action, note)
     with transaction.atomic():
-        report = transition(
+        event = report_services.transition(
             report_id=report_id,
             action=action,
             actor=actor,
-            note=note,
+            note="" if agency_note else note,
             visibility=visibility,
             params=params,
+            files=files,
             now=now,
         )
-        if files:
-            from lapor.reports.transitions import TRANSITIONS
+        if agency_note:
+            report_services.report_note_add(
+                report_id=report_id, actor=actor, note=agency_note, now=event.created_at
+            )
+    return event
 
-            event = _latest_event(report.pk, TRANSITIONS[Action(action)].event, actor)
-            for f in files:
-                attachment_add(
-                    report=report,
-                    uploaded_file=f,
-                    uploader=actor,
-                    event=event,
-                    visibility=event.visibility if event else Visibility.INTERNAL,
-                )
-    return report
+
+# Moves whose note is written for the agency that gets the report, while the move
+# itself is public: the note goes on an internal note beside it.
+AGENCY_NOTE_ACTIONS = frozenset({Action.DISPOSE})
+
+
+def _agency_note(action: Action | str, note: str) -> str:
+    if action not in AGENCY_NOTE_ACTIONS:
+        return ""
+    note = (note or "").strip()
+    if len(note) > NOTE_MAX:
+        raise ValidationFailed({"note": [_("The note is too long.")]})
+    return note
 
 
 def reports_bulk(
     *,
     report_ids: Sequence[int],
     action: Action | str,
-    actor: User,
+    actor: Principal,
     note: str = "",
     params: dict[str, Any] | None = None,
     now: datetime | None = None,
@@ -243,156 +230,56 @@ def reports_bulk(
     bulk disposition. Rows the actor may not move are skipped with the reason."""
     if len(report_ids) > 500:
         raise ValidationFailed({"report_ids": [_("Choose at most 500 reports at once.")]})
-    return transition_many(
-        report_ids=report_ids, action=action, actor=actor, note=note, params=params, now=now
-    )
-
-
-def _report_for_update(actor: User, report_id: int) -> Report:
-    """The report, read through the visibility selector and locked: a report the actor
-    may not read is refused as if it did not exist (the views answer 404 before)."""
-    report = (
-        report_list_visible_to(actor)
-        .select_for_update(of=("self",))
-        .select_related("agency", "unit")
-        .filter(pk=report_id)
-        .first()
-    )
-    if report is None:
-        raise PermissionDenied()
-    return report
-
-
-def _official_acting(report: Report, user: User) -> tuple[str, int | None] | None:
-    """The capacity in which ``user`` writes on the report's internal file: its agency or
-    unit admins, and the national roles that handle (Admin Nasional, Ombudsman)."""
-    acting = agency_admin_of(report, user) or unit_admin_of(report, user)
-    if acting is not None:
-        return acting.role, acting.agency_id
-    for scope in user_scopes(user):
-        if scope.role in (Role.ADMIN_NASIONAL, Role.OMBUDSMAN):
-            return scope.role, None
-    return None
-
-
-def official_may_note(report: Report, user: User) -> bool:
-    return _official_acting(report, user) is not None
-
-
-def report_note_add(
-    *,
-    report_id: int,
-    actor: User,
-    note: str,
-    files: Sequence[UploadedFile] = (),
-    now: datetime | None = None,
-) -> ReportEvent:
-    """An internal note on the report's file: an event with ``internal`` visibility,
-    which the visibility selectors never show to the reporter or the public."""
-    note = (note or "").strip()
-    if not note:
-        raise ValidationFailed({"note": [_("Write a note.")]})
-    if len(note) > NOTE_MAX:
-        raise ValidationFailed({"note": [_("The note is too long.")]})
-    files = list(files)
-    _check_files(files)
+    agency_note = _agency_note(action, note)
     with transaction.atomic():
-        report = _report_for_update(actor, report_id)
-        acting = _official_acting(report, actor)
-        if acting is None or report.status in (Status.ARCHIVED, Status.CLOSED):
-            raise PermissionDenied()
-        [event] = report_events_append(
-            [
-                ReportEvent(
-                    report=report,
-                    code=NOTE_EVENT,
-                    actor=actor,
-                    actor_role=acting[0],
-                    actor_agency_id=acting[1],
-                    created_at=now or timezone.now(),
-                    from_status=report.status,
-                    to_status=report.status,
-                    note=note,
-                    visibility=Visibility.INTERNAL,
-                )
-            ]
+        result = report_services.transition_many(
+            report_ids=report_ids,
+            action=action,
+            actor=actor,
+            note="" if agency_note else note,
+            params=params,
+            now=now,
         )
-        for f in files:
-            attachment_add(
-                report=report,
-                uploaded_file=f,
-                uploader=actor,
-                event=event,
-                visibility=Visibility.INTERNAL,
+        if agency_note:
+            # One internal note per report moved, in the capacity the move was made in.
+            events_append(
+                [
+                    ReportEvent(
+                        report_id=moved.report_id,
+                        code=NOTE_EVENT,
+                        actor_id=moved.actor_id,
+                        actor_role=moved.actor_role,
+                        actor_agency_id=moved.actor_agency_id,
+                        created_at=moved.created_at,
+                        from_status=moved.to_status,
+                        to_status=moved.to_status,
+                        note=agency_note,
+                        visibility=Visibility.INTERNAL,
+                    )
+                    for moved in result.events
+                ]
             )
-    return event
+    return result
 
 
-def report_assign(
-    *,
-    report_id: int,
-    actor: User,
-    assignee_id: int | str,
-    note: str = "",
-    now: datetime | None = None,
-) -> Assignment:
-    """Give the report to one officer of the handling agency or unit to work on.
-
-    Only the report's dispatchers (its agency admin, or the admin of its unit) assign;
-    the officer must be one who may handle it. Recorded as an internal event.
-    ``assignee_id`` may be the raw form value: it is checked against the officers here,
-    after the permission check.
-    """
-    with transaction.atomic():
-        report = _report_for_update(actor, report_id)
-        acting = agency_admin_of(report, actor) or unit_admin_of(report, actor)
-        if acting is None or report.status not in (
-            Status.DISPOSED,
-            Status.IN_PROGRESS,
-            Status.RESOLVED,
-        ):
-            raise PermissionDenied()
-        officers = {u.pk: u for u in report_officers(report)}
-        assignee = officers.get(int(assignee_id)) if str(assignee_id).isdecimal() else None
-        if assignee is None:
-            raise ValidationFailed({"assignee": [_("Choose an officer of this agency.")]})
-        assignment, _created = Assignment.objects.update_or_create(
-            report=report, defaults={"assignee": assignee, "assigned_by": actor}
-        )
-        report_events_append(
-            [
-                ReportEvent(
-                    report=report,
-                    code=ASSIGN_EVENT,
-                    actor=actor,
-                    actor_role=acting.role,
-                    actor_agency_id=acting.agency_id,
-                    created_at=now or timezone.now(),
-                    from_status=report.status,
-                    to_status=report.status,
-                    note=(note or "").strip()[:NOTE_MAX],
-                    visibility=Visibility.INTERNAL,
-                    data={"assignee": assignee.pk, "assignee_name": str(assignee)},
-                )
-            ]
-        )
-    return assignment
+def official_may_note(report: Report, actor: Principal) -> bool:
+    """Whether the note form is offered: ``report_note_add`` checks it again, locked."""
+    return internal_writer_of(report, actor) is not None
 
 
 # --- templates and saved views --------------------------------------------------------
 
 
-def _may_admin_agency(user: User, agency: Agency | None) -> bool:
-    for scope in user_scopes(user):
-        if agency is None and scope.role == Role.ADMIN_NASIONAL:
-            return True
-        if agency is not None and scope.role == Role.ADMIN_INSTANSI and scope.covers(agency.path):
-            return True
-    return False
+def _may_admin_agency(actor: Principal, agency: Agency | None) -> bool:
+    """Admin Nasional for what is national (``agency`` empty); an Admin Instansi whose
+    subtree holds ``agency`` for the rest. Only an official principal holds scopes."""
+    if agency is None:
+        return actor.scope_for(Role.ADMIN_NASIONAL, national=True) is not None
+    return actor.scope_for(Role.ADMIN_INSTANSI, agency.path) is not None
 
 
 def reply_template_create(
-    *, actor: User, agency: Agency | None, kind: str, title: str, body: str
+    *, actor: Principal, agency: Agency | None, kind: str, title: str, body: str
 ) -> ReplyTemplate:
     """A reusable text for the agency (Admin Instansi), or national (Admin Nasional)."""
     if not _may_admin_agency(actor, agency):
@@ -410,37 +297,44 @@ def reply_template_create(
     if errors:
         raise ValidationFailed(errors)
     return ReplyTemplate.objects.create(
-        agency=agency, kind=kind, title=title, body=body, created_by=actor
+        agency=agency, kind=kind, title=title, body=body, created_by=actor.user
     )
 
 
-def reply_template_deactivate(*, actor: User, template: ReplyTemplate) -> None:
-    if not _may_admin_agency(actor, template.agency):
-        raise PermissionDenied()
+def reply_template_deactivate(*, actor: Principal, template_id: int) -> None:
+    """Retire a template (it stays for the record); a template the actor may not manage
+    is ``NotFound``, like one that does not exist."""
+    template = ReplyTemplate.objects.select_related("agency").filter(pk=template_id).first()
+    if template is None or not _may_admin_agency(actor, template.agency):
+        raise NotFound()
     template.is_active = False
     template.save(update_fields=["is_active", "updated_at"])
 
 
-def saved_view_save(*, user: User, page: str, name: str, query: str) -> SavedView:
+def saved_view_save(*, actor: Principal, page: str, name: str, query: str) -> SavedView:
+    if actor.user_id is None:
+        raise PermissionDenied()
     name = " ".join((name or "").split())
     if not 1 <= len(name) <= 60:
         raise ValidationFailed({"name": [_("Give the view a short name.")]})
     if page not in Page.values:
         raise ValidationFailed({"page": [_("Unknown list.")]})
     view, _created = SavedView.objects.update_or_create(
-        user=user, page=page, name=name, defaults={"query": (query or "")[:500]}
+        user_id=actor.user_id, page=page, name=name, defaults={"query": (query or "")[:500]}
     )
     return view
 
 
-def saved_view_delete(*, user: User, view_id: int) -> None:
-    SavedView.objects.filter(user=user, pk=view_id).delete()
+def saved_view_delete(*, actor: Principal, view_id: int) -> None:
+    if actor.user_id is None:
+        raise PermissionDenied()
+    SavedView.objects.filter(user_id=actor.user_id, pk=view_id).delete()
 
 
 # --- agency administration --------------------------------------------------------------
 
 
-def unit_create(*, actor: User, parent: Agency, name: str) -> Agency:
+def unit_create(*, actor: Principal, parent: Agency, name: str) -> Agency:
     """A unit under ``parent``, by an Admin Instansi whose subtree holds it."""
     if not _may_admin_agency(actor, parent) or parent.pk is None:
         raise PermissionDenied()
@@ -455,7 +349,7 @@ INVITABLE_ROLES = (Role.ADMIN_INSTANSI, Role.ADMIN_UNIT, Role.DEVELOPER)
 
 def official_invite(
     *,
-    actor: User,
+    actor: Principal,
     email: str,
     full_name: str,
     role: str,
@@ -468,6 +362,8 @@ def official_invite(
     password-reset token, valid ``PASSWORD_RESET_TIMEOUT``) sets one. The role itself
     is granted at once by ``membership_grant``, which checks the actor may grant it.
     """
+    if not _may_admin_agency(actor, agency) or actor.user is None:
+        raise PermissionDenied()
     if role not in INVITABLE_ROLES:
         raise ValidationFailed({"role": [_("Choose a role.")]})
     email = normalize_email(email or "")
@@ -475,7 +371,7 @@ def official_invite(
         user = User.objects.filter(email=email).first() if email else None
         if user is None:
             user = user_create(email=email, password=None, full_name=full_name or "")
-        membership_grant(user=user, role=role, agency=agency, granted_by=actor)
+        membership_grant(user=user, role=role, agency=agency, granted_by=actor.user)
         link = base_url + reverse(
             "console:invitation",
             kwargs={
@@ -485,7 +381,7 @@ def official_invite(
         )
         context = {
             "user": user,
-            "actor": actor,
+            "actor": actor.user,
             "agency": agency,
             "role": Role(role).label,
             "link": link,
@@ -501,6 +397,28 @@ def official_invite(
             )
         )
     return user
+
+
+def official_revoke(*, actor: Principal, membership_id: int) -> RoleMembership:
+    """End an official's role in an agency the actor administers (never their own).
+
+    A membership outside the actor's agencies is ``NotFound``, like one that does not
+    exist; ``accounts.services.membership_revoke`` checks the grant rules again.
+    """
+    membership = (
+        RoleMembership.objects.select_related("agency", "user").filter(pk=membership_id).first()
+    )
+    if (
+        membership is None
+        or membership.agency is None
+        or not _may_admin_agency(actor, membership.agency)
+        or actor.user is None
+    ):
+        raise NotFound()
+    if membership.user_id == actor.user_id:
+        raise ServiceError(_("You cannot remove your own role."))
+    membership_revoke(membership=membership, revoked_by=actor.user)
+    return membership
 
 
 def invitation_accept(*, user: User, token: str, password: str) -> User:

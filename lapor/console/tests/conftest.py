@@ -12,6 +12,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from lapor.accounts.choices import Role
 from lapor.accounts.models import User
+from lapor.accounts.principals import SYSTEM, Principal, principal_for_user
 from lapor.agencies.choices import AgencyKind
 from lapor.agencies.models import Agency
 from lapor.reports import services as report_services
@@ -81,6 +82,16 @@ def cast(db: Any) -> Cast:
     return build_cast()
 
 
+def official(user: User) -> Principal:
+    """``user`` acting with their second factor verified (their roles count)."""
+    return principal_for_user(user, verified=True)
+
+
+def person(user: User) -> Principal:
+    """``user`` signed in without a second factor: a citizen, whatever their roles."""
+    return principal_for_user(user, verified=False)
+
+
 def submit(reporter: User | None, **fields: Any) -> Report:
     fields.setdefault("classification", "pengaduan")
     fields.setdefault("title", "Jalan rusak di depan pasar desa")
@@ -88,7 +99,8 @@ def submit(reporter: User | None, **fields: Any) -> Report:
         "description", "Jalan di depan pasar desa berlubang besar sejak sebulan lalu, berbahaya."
     )
     fields.setdefault("region_code", "32.04")
-    return report_services.report_submit(reporter=reporter, **fields)
+    actor = person(reporter) if reporter is not None else SYSTEM
+    return report_services.report_submit(actor=actor, **fields).report
 
 
 def give_totp(user: User) -> TOTPDevice:

@@ -9,8 +9,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from lapor.console.models import Assignment
 from lapor.reports.choices import Status
+from lapor.reports.models import Assignment
 from lapor.testing.factories import make_report
 
 from .conftest import verified_client

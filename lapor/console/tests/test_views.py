@@ -12,16 +12,17 @@ from django.urls import reverse
 
 from lapor.accounts.choices import Role
 from lapor.accounts.models import RoleMembership, User
+from lapor.accounts.principals import VISITOR
 from lapor.agencies.models import Agency
 from lapor.console.choices import TemplateKind
-from lapor.console.models import Assignment, ReplyTemplate, SavedView
+from lapor.console.models import ReplyTemplate, SavedView
 from lapor.console.services import NOTE_EVENT, reply_template_create
 from lapor.reports import services as report_services
 from lapor.reports.choices import ArchiveReason, Status, Visibility
-from lapor.reports.models import Report, ReportEvent
+from lapor.reports.models import Assignment, Report, ReportEvent
 from lapor.reports.selectors import report_events_visible_to
 
-from .conftest import submit, verified_client
+from .conftest import official, person, submit, verified_client
 
 pytestmark = pytest.mark.django_db
 
@@ -50,7 +51,7 @@ def png() -> SimpleUploadedFile:
 def disposed_to_regency(cast: Any, **fields: Any) -> Report:
     report = submit(cast.reporter, **fields)
     report_services.report_dispose(
-        report_id=report.pk, actor=cast.national, agency_id=cast.regency.pk
+        report_id=report.pk, actor=official(cast.national), agency_id=cast.regency.pk
     )
     return fresh(report)
 
@@ -115,7 +116,7 @@ def test_invalid_dispose_shows_errors_and_changes_nothing(cast: Any) -> None:
 
 def test_hold_with_a_saved_question(cast: Any) -> None:
     template = reply_template_create(
-        actor=cast.national,
+        actor=official(cast.national),
         agency=None,
         kind=TemplateKind.QUESTION,
         title="Lokasi kurang jelas",
@@ -214,11 +215,13 @@ def test_the_whole_walk_through_the_console(cast: Any) -> None:
     assert followed.attachments.count() == 1
 
     report_services.report_reply(
-        report_id=report.pk, actor=cast.reporter, note="Terima kasih, mohon segera diperbaiki."
+        report_id=report.pk,
+        actor=person(cast.reporter),
+        note="Terima kasih, mohon segera diperbaiki.",
     )
     act(dinas, report, "resolve", note="Jalan sudah ditambal pada hari Senin.")
     assert fresh(report).status == Status.RESOLVED
-    report_services.report_close(report_id=report.pk, actor=cast.reporter, rating=5)
+    report_services.report_close(report_id=report.pk, actor=person(cast.reporter), rating=5)
     assert fresh(report).status == Status.CLOSED
 
 
@@ -267,8 +270,10 @@ def test_internal_note_never_reaches_the_reporter(cast: Any) -> None:
     assert note.visibility == Visibility.INTERNAL
     assert note.attachments.get().visibility == Visibility.INTERNAL
     assert "CATATAN-DALAM" in page(client, report).content.decode()
-    assert note not in report_events_visible_to(cast.reporter, report)
-    assert note not in report_events_visible_to(None, report)
+    assert note not in report_events_visible_to(person(cast.reporter), report)
+    assert note not in report_events_visible_to(VISITOR, report)
+    # Nor to an official of the agency whose second factor is not verified.
+    assert note not in report_events_visible_to(person(cast.regency_admin), report)
     # The status did not move: a note is not a follow-up.
     assert fresh(report).status == Status.DISPOSED
 
@@ -312,7 +317,7 @@ def test_assign_to_an_officer_and_filter_mine(cast: Any) -> None:
     dinas = verified_client(cast.dinas_admin)
     mine = dinas.get(reverse("console:inbox"), {"mine": "1"})
     assert [r.report.pk for r in mine.context["listing"].rows] == [report.pk]
-    assert mine.context["listing"].rows[0].assignee == str(cast.dinas_admin)
+    assert mine.context["listing"].rows[0].assignee == cast.dinas_admin.full_name
 
 
 def test_inbox_filters_and_saved_views(cast: Any) -> None:
@@ -346,7 +351,7 @@ def test_ombudsman_sees_every_agencys_overdue_reports(cast: Any) -> None:
     Report.objects.filter(pk=late.pk).update(due_at=late.due_at.replace(year=2000))
     elsewhere = submit(cast.reporter, title="Laporan di kota lain terlambat")
     report_services.report_dispose(
-        report_id=elsewhere.pk, actor=cast.national, agency_id=cast.other.pk
+        report_id=elsewhere.pk, actor=official(cast.national), agency_id=cast.other.pk
     )
     Report.objects.filter(pk=elsewhere.pk).update(due_at=late.due_at.replace(year=2001))
     response = verified_client(cast.ombudsman_user).get(reverse("console:oversight"))
@@ -455,8 +460,19 @@ def test_services_read_the_report_through_the_visibility_selector(cast: Any) -> 
     report = disposed_to_regency(cast)
     before = ReportEvent.objects.filter(report=report).count()
     with pytest.raises(PermissionDenied):
-        report_note_add(report_id=report.pk, actor=cast.other_admin, note="Bukan urusan kami.")
+        report_note_add(
+            report_id=report.pk, actor=official(cast.other_admin), note="Bukan urusan kami."
+        )
     with pytest.raises(PermissionDenied):
-        report_assign(report_id=report.pk, actor=cast.other_admin, assignee_id=cast.other_admin.pk)
+        report_assign(
+            report_id=report.pk,
+            actor=official(cast.other_admin),
+            assignee_id=cast.other_admin.pk,
+        )
+    # The handling agency's own admin, signed in without the second factor, is a citizen.
+    with pytest.raises(PermissionDenied):
+        report_note_add(
+            report_id=report.pk, actor=person(cast.regency_admin), note="Tanpa kode kedua."
+        )
     assert ReportEvent.objects.filter(report=report).count() == before
     assert not Assignment.objects.filter(report=report).exists()

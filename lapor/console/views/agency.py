@@ -4,33 +4,31 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
-from lapor.accounts.models import RoleMembership
-from lapor.accounts.services import membership_revoke
-from lapor.agencies.models import Agency
+from lapor.accounts.middleware import request_principal
 from lapor.agencies.selectors import agency_units
 from lapor.core.exceptions import ServiceError, ValidationFailed
 
 from .. import selectors, services
-from ..access import (
-    OfficialHttpRequest,
-    official_required,
-    redirect,
-)
+from ..access import OfficialHttpRequest, official_required, redirect
 from ..choices import TemplateKind
-from ..models import ReplyTemplate
+from ..forms import InviteForm, TemplateCreateForm, UnitCreateForm
 from .common import nav_context
 
 
-def _administered(request: OfficialHttpRequest, agency_id: int) -> Agency:
-    for agency in selectors.agency_admin_agencies(request.user):
-        if agency.pk == agency_id:
-            return agency
-    raise Http404
+def _back(request: OfficialHttpRequest) -> HttpResponse:
+    return redirect(request, reverse("console:agency"))
+
+
+def _service_error(request: OfficialHttpRequest, exc: ServiceError) -> None:
+    if isinstance(exc, ValidationFailed):
+        messages.error(request, " ".join(m for msgs in exc.errors.values() for m in msgs))
+    else:
+        messages.error(request, exc.message)
 
 
 @official_required
@@ -39,7 +37,7 @@ def agency_admin(request: OfficialHttpRequest) -> HttpResponse:
     if not access.agency_admin:
         raise Http404
     agencies = []
-    for agency in selectors.agency_admin_agencies(request.user):
+    for agency in selectors.agency_admin_agencies(request_principal(request)):
         agencies.append(
             {
                 "agency": agency,
@@ -56,6 +54,7 @@ def agency_admin(request: OfficialHttpRequest) -> HttpResponse:
             "agencies": agencies,
             "roles": [(r.value, r.label) for r in services.INVITABLE_ROLES],
             "template_kinds": TemplateKind.choices,
+            "template_audience": TemplateCreateForm.audience,
         },
     )
 
@@ -63,92 +62,86 @@ def agency_admin(request: OfficialHttpRequest) -> HttpResponse:
 @official_required
 @require_POST
 def agency_unit_create(request: OfficialHttpRequest, agency_id: int) -> HttpResponse:
-    agency = _administered(request, agency_id)
+    principal = request_principal(request)
+    agency = selectors.agency_administered_get(principal, agency_id=agency_id)
+    form = UnitCreateForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, form.error_text())
+        return _back(request)
     parent = agency
-    if request.POST.get("parent", "").isdecimal():
-        parent = get_object_or_404(
-            Agency, pk=int(request.POST["parent"]), path__startswith=agency.path
-        )
+    if form.cleaned_data["parent"]:
+        parent = selectors.agency_in_subtree_get(root=agency, agency_id=form.cleaned_data["parent"])
     try:
-        unit = services.unit_create(
-            actor=request.user, parent=parent, name=request.POST.get("name", "")
-        )
+        unit = services.unit_create(actor=principal, parent=parent, name=form.cleaned_data["name"])
     except ServiceError as exc:
-        messages.error(request, exc.message)
+        _service_error(request, exc)
     else:
         messages.success(request, _("Unit “%(name)s” created.") % {"name": unit.name})
-    return redirect(request, reverse("console:agency"))
+    return _back(request)
 
 
 @official_required
 @require_POST
 def agency_invite(request: OfficialHttpRequest, agency_id: int) -> HttpResponse:
-    agency = _administered(request, agency_id)
+    principal = request_principal(request)
+    agency = selectors.agency_administered_get(principal, agency_id=agency_id)
+    form = InviteForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, form.error_text())
+        return _back(request)
     where = agency
-    if request.POST.get("unit", "").isdecimal():
-        where = get_object_or_404(
-            Agency, pk=int(request.POST["unit"]), path__startswith=agency.path
-        )
+    if form.cleaned_data["unit"]:
+        where = selectors.agency_in_subtree_get(root=agency, agency_id=form.cleaned_data["unit"])
     try:
         user = services.official_invite(
-            actor=request.user,
-            email=request.POST.get("email", ""),
-            full_name=request.POST.get("full_name", ""),
-            role=request.POST.get("role", ""),
+            actor=principal,
+            email=form.cleaned_data["email"],
+            full_name=form.cleaned_data["full_name"],
+            role=form.cleaned_data["role"],
             agency=where,
             base_url=request.build_absolute_uri("/")[:-1],
         )
-    except ValidationFailed as exc:
-        messages.error(request, " ".join(m for msgs in exc.errors.values() for m in msgs))
     except ServiceError as exc:
-        messages.error(request, exc.message)
+        _service_error(request, exc)
     else:
         messages.success(request, _("Invitation sent to %(email)s.") % {"email": user.email})
-    return redirect(request, reverse("console:agency"))
+    return _back(request)
 
 
 @official_required
 @require_POST
 def agency_revoke(request: OfficialHttpRequest, pk: int) -> HttpResponse:
-    membership = get_object_or_404(RoleMembership.objects.select_related("agency", "user"), pk=pk)
     try:
-        if membership.user_id == request.user.pk:
-            raise ServiceError(_("You cannot remove your own role."))
-        membership_revoke(membership=membership, revoked_by=request.user)
+        services.official_revoke(actor=request_principal(request), membership_id=pk)
     except ServiceError as exc:
-        messages.error(request, exc.message)
+        if exc.status_code == 404:
+            raise
+        _service_error(request, exc)
     else:
         messages.success(request, _("Role removed."))
-    return redirect(request, reverse("console:agency"))
+    return _back(request)
 
 
 @official_required
 @require_POST
 def agency_template_create(request: OfficialHttpRequest, agency_id: int) -> HttpResponse:
-    agency = _administered(request, agency_id)
+    principal = request_principal(request)
+    agency = selectors.agency_administered_get(principal, agency_id=agency_id)
+    form = TemplateCreateForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, form.error_text())
+        return _back(request)
     try:
-        services.reply_template_create(
-            actor=request.user,
-            agency=agency,
-            kind=request.POST.get("kind", ""),
-            title=request.POST.get("title", ""),
-            body=request.POST.get("body", ""),
-        )
-    except ValidationFailed as exc:
-        messages.error(request, " ".join(m for msgs in exc.errors.values() for m in msgs))
+        services.reply_template_create(actor=principal, agency=agency, **form.cleaned_data)
     except ServiceError as exc:
-        messages.error(request, exc.message)
+        _service_error(request, exc)
     else:
         messages.success(request, _("Template saved."))
-    return redirect(request, reverse("console:agency"))
+    return _back(request)
 
 
 @official_required
 @require_POST
 def agency_template_deactivate(request: OfficialHttpRequest, pk: int) -> HttpResponse:
-    template = get_object_or_404(ReplyTemplate.objects.select_related("agency"), pk=pk)
-    try:
-        services.reply_template_deactivate(actor=request.user, template=template)
-    except ServiceError as exc:
-        messages.error(request, exc.message)
-    return redirect(request, reverse("console:agency"))
+    services.reply_template_deactivate(actor=request_principal(request), template_id=pk)
+    return _back(request)

@@ -14,6 +14,8 @@ from django.urls import reverse
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
+from lapor.accounts.middleware import request_principal
+
 from .. import selectors
 from ..access import (
     OfficialHttpRequest,
@@ -24,7 +26,7 @@ from ..access import (
 
 def nav_context(request: OfficialHttpRequest, current: str) -> dict[str, Any]:
     access = request.console
-    counters = selectors.inbox_counters(request.user) if access.inbox else {}
+    counters = selectors.inbox_counters(request_principal(request)) if access.inbox else {}
     return {"access": access, "current": current, "counters": counters}
 
 
@@ -56,10 +58,6 @@ def home(request: OfficialHttpRequest) -> HttpResponse:
     if access.oversight:
         return redirect(request, reverse("console:oversight"))
     return render(request, "console/empty.html", nav_context(request, "home"))
-
-
-def posted_ids(request: HttpRequest) -> list[int]:
-    return [int(v) for v in request.POST.getlist("ids") if v.isdecimal()]
 
 
 def bulk_message(request: HttpRequest, result: Any) -> None:

@@ -9,17 +9,15 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
+from lapor.accounts.middleware import request_principal
 from lapor.core.exceptions import ValidationFailed
 from lapor.reports.choices import ArchiveReason
 from lapor.reports.transitions import Action
 
 from .. import selectors, services
-from ..access import (
-    OfficialHttpRequest,
-    official_required,
-    redirect,
-)
-from .common import agency_options, bulk_message, nav_context, page_number, posted_ids
+from ..access import OfficialHttpRequest, official_required, redirect
+from ..forms import DeskBulkForm, back_query_of
+from .common import agency_options, bulk_message, nav_context, page_number
 
 
 @official_required
@@ -27,8 +25,9 @@ def desk(request: OfficialHttpRequest) -> HttpResponse:
     access = request.console
     if not access.desk:
         raise Http404
+    principal = request_principal(request)
     tab = request.GET.get("tab", "submitted")
-    listing = selectors.desk_queue(request.user, tab=tab, page=page_number(request))
+    listing = selectors.desk_queue(principal, tab=tab, page=page_number(request))
     return render(
         request,
         "console/desk.html",
@@ -36,8 +35,9 @@ def desk(request: OfficialHttpRequest) -> HttpResponse:
             **nav_context(request, "desk"),
             "listing": listing,
             "tab": listing.query["tab"],
-            "agency_options": agency_options(selectors.agencies_for_dispose(request.user)),
+            "agency_options": agency_options(selectors.agencies_for_dispose(principal)),
             "archive_reasons": ArchiveReason.choices,
+            "audience": {"bulk": DeskBulkForm.audience},
         },
     )
 
@@ -45,7 +45,7 @@ def desk(request: OfficialHttpRequest) -> HttpResponse:
 @official_required
 def desk_next(request: OfficialHttpRequest) -> HttpResponse:
     """The report at the top of the queue (after a decision: on to the next one)."""
-    listing = selectors.desk_queue(request.user)
+    listing = selectors.desk_queue(request_principal(request))
     if listing.rows:
         return redirect(
             request, reverse("console:report", args=[listing.rows[0].report.tracking_id])
@@ -58,40 +58,27 @@ def desk_next(request: OfficialHttpRequest) -> HttpResponse:
 @require_POST
 def desk_bulk(request: OfficialHttpRequest) -> HttpResponse:
     """Bulk moves from the queue: archive as spam or as duplicates, or send to one agency."""
-    ids = posted_ids(request)
-    op = request.POST.get("op", "")
-    back = reverse("console:desk") + "?" + request.POST.get("back", "")
-    if not ids:
-        messages.error(request, _("Tick at least one report."))
-        return redirect(request, back)
+    form = DeskBulkForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, form.error_text())
+        return redirect(request, reverse("console:desk") + "?" + back_query_of(request.POST))
+    back = reverse("console:desk") + "?" + form.back_query
+    data = form.cleaned_data
+    if data["op"] == DeskBulkForm.DISPOSE:
+        action, params = Action.DISPOSE, {"agency_id": data["agency_id"]}
+    elif data["op"] == DeskBulkForm.DUPLICATE:
+        action = Action.ARCHIVE
+        params = {"reason": ArchiveReason.DUPLICATE, "duplicate_of": data["duplicate_of"]}
+    else:
+        action, params = Action.ARCHIVE, {"reason": ArchiveReason.SPAM}
     try:
-        if op == "spam":
-            result = services.reports_bulk(
-                report_ids=ids,
-                action=Action.ARCHIVE,
-                actor=request.user,
-                params={"reason": ArchiveReason.SPAM},
-            )
-        elif op == "duplicate":
-            result = services.reports_bulk(
-                report_ids=ids,
-                action=Action.ARCHIVE,
-                actor=request.user,
-                params={
-                    "reason": ArchiveReason.DUPLICATE,
-                    "duplicate_of": request.POST.get("duplicate_of", ""),
-                },
-            )
-        elif op == "dispose":
-            result = services.reports_bulk(
-                report_ids=ids,
-                action=Action.DISPOSE,
-                actor=request.user,
-                note=request.POST.get("note", ""),
-                params={"agency_id": request.POST.get("agency_id", "")},
-            )
-        else:
-            raise Http404
+        result = services.reports_bulk(
+            report_ids=data["ids"],
+            action=action,
+            actor=request_principal(request),
+            note=data["note"],
+            params=params,
+        )
     except ValidationFailed as exc:
         messages.error(request, " ".join(m for msgs in exc.errors.values() for m in msgs))
         return redirect(request, back)

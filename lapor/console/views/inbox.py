@@ -9,19 +9,17 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
+from lapor.accounts.middleware import request_principal
 from lapor.agencies.models import Agency
 from lapor.agencies.selectors import agency_units, category_tree
 from lapor.core.exceptions import ValidationFailed
 from lapor.reports.transitions import Action
 
 from .. import selectors, services
-from ..access import (
-    OfficialHttpRequest,
-    official_required,
-    redirect,
-)
+from ..access import OfficialHttpRequest, official_required, redirect
 from ..choices import Page
-from .common import bulk_message, nav_context, page_number, posted_ids
+from ..forms import InboxBulkForm, SavedViewForm, back_query_of
+from .common import bulk_message, nav_context, page_number
 
 
 @official_required
@@ -29,8 +27,9 @@ def inbox(request: OfficialHttpRequest) -> HttpResponse:
     access = request.console
     if not access.inbox:
         raise Http404
+    principal = request_principal(request)
     filters = selectors.InboxFilter.from_query(request.GET)
-    listing = selectors.inbox_list(request.user, filters=filters, page=page_number(request))
+    listing = selectors.inbox_list(principal, filters=filters, page=page_number(request))
     units = _inbox_units(access)
     nav = nav_context(request, "inbox")
     return render(
@@ -46,8 +45,9 @@ def inbox(request: OfficialHttpRequest) -> HttpResponse:
             ],
             "units": units,
             "categories": category_tree(),
-            "saved_views": selectors.saved_views_for(request.user, page=Page.INBOX),
+            "saved_views": selectors.saved_views_for(principal, page=Page.INBOX),
             "query_string": listing.url_for_page(1)[1:],
+            "audience": {"bulk": InboxBulkForm.audience},
         },
     )
 
@@ -64,18 +64,18 @@ def _inbox_units(access: selectors.ConsoleAccess) -> list[Agency]:
 @require_POST
 def inbox_bulk(request: OfficialHttpRequest) -> HttpResponse:
     """Pass many reports to one unit, with one instruction."""
-    ids = posted_ids(request)
-    back = reverse("console:inbox") + "?" + request.POST.get("back", "")
-    if not ids:
-        messages.error(request, _("Tick at least one report."))
-        return redirect(request, back)
+    form = InboxBulkForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, form.error_text())
+        return redirect(request, reverse("console:inbox") + "?" + back_query_of(request.POST))
+    back = reverse("console:inbox") + "?" + form.back_query
     try:
         result = services.reports_bulk(
-            report_ids=ids,
+            report_ids=form.cleaned_data["ids"],
             action=Action.DISPOSE_TO_UNIT,
-            actor=request.user,
-            note=request.POST.get("note", ""),
-            params={"unit_id": request.POST.get("unit_id", "")},
+            actor=request_principal(request),
+            note=form.cleaned_data["note"],
+            params={"unit_id": form.cleaned_data["unit_id"]},
         )
     except ValidationFailed as exc:
         messages.error(request, " ".join(m for msgs in exc.errors.values() for m in msgs))
@@ -87,10 +87,17 @@ def inbox_bulk(request: OfficialHttpRequest) -> HttpResponse:
 @official_required
 @require_POST
 def saved_view_save(request: OfficialHttpRequest) -> HttpResponse:
-    query = request.POST.get("query", "")
+    form = SavedViewForm(request.POST)
+    query = back_query_of({"back": request.POST.get("query", "")})
+    if not form.is_valid():
+        messages.error(request, form.error_text())
+        return redirect(request, reverse("console:inbox") + "?" + query)
     try:
         services.saved_view_save(
-            user=request.user, page=Page.INBOX, name=request.POST.get("name", ""), query=query
+            actor=request_principal(request),
+            page=Page.INBOX,
+            name=form.cleaned_data["name"],
+            query=form.cleaned_data["query"],
         )
     except ValidationFailed as exc:
         messages.error(request, exc.message)
@@ -102,5 +109,5 @@ def saved_view_save(request: OfficialHttpRequest) -> HttpResponse:
 @official_required
 @require_POST
 def saved_view_delete(request: OfficialHttpRequest, pk: int) -> HttpResponse:
-    services.saved_view_delete(user=request.user, view_id=pk)
+    services.saved_view_delete(actor=request_principal(request), view_id=pk)
     return redirect(request, reverse("console:inbox"))

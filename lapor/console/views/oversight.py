@@ -5,11 +5,10 @@ from __future__ import annotations
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 
+from lapor.accounts.middleware import request_principal
+
 from .. import selectors
-from ..access import (
-    OfficialHttpRequest,
-    official_required,
-)
+from ..access import OfficialHttpRequest, official_required
 from .common import nav_context, page_number
 
 
@@ -23,7 +22,7 @@ def oversight(request: OfficialHttpRequest) -> HttpResponse:
     except ValueError:
         agency_id = None
     listing = selectors.oversight_list(
-        request.user,
+        request_principal(request),
         tab=request.GET.get("tab", "overdue"),
         agency_id=agency_id,
         page=page_number(request),

@@ -6,86 +6,74 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ObjectDoesNotExist
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
+from lapor.accounts.middleware import request_principal
 from lapor.agencies.selectors import category_tree, routing_suggest
-from lapor.core.exceptions import ServiceError, ValidationFailed
-from lapor.reports.choices import ArchiveReason, Classification, Status, Visibility
+from lapor.core.exceptions import NotFound, ServiceError, ValidationFailed
+from lapor.reports.choices import ArchiveReason, Classification, Status
 from lapor.reports.deadlines import report_due_state
+from lapor.reports.events import event_label
+from lapor.reports.models import Report
 from lapor.reports.selectors import (
     event_actor_label_for,
     report_attachments_visible_to,
     report_events_visible_to,
+    report_officers,
     report_reporter_identity_for,
 )
 from lapor.reports.transitions import Action, allowed_actions
 
 from .. import selectors, services
-from ..access import (
-    OfficialHttpRequest,
-    official_required,
-    redirect,
-)
+from ..access import OfficialHttpRequest, official_required, redirect
+from ..forms import ACTION_FORMS, FOLLOW_UP_VISIBILITIES, AssignForm, NoteForm
 from .common import agency_options, nav_context
-
-EVENT_LABELS = {
-    "report.submitted": _("Report filed"),
-    "report.disposed": _("Verified and sent to the agency"),
-    "report.held": _("Question to the reporter"),
-    "report.completed": _("The reporter added information"),
-    "report.archived": _("Archived"),
-    "report.disposed_to_unit": _("Passed to a unit"),
-    "report.declined": _("Not our authority"),
-    "report.transferred": _("Transferred to another agency"),
-    "report.followed_up": _("Follow-up"),
-    "report.replied": _("The reporter replied"),
-    "report.resolved": _("Answer"),
-    "report.closed": _("Closed by the reporter"),
-    "report.auto_closed": _("Closed after the reporter's silence"),
-    "report.consent_asked": _("Reporter asked about the Ombudsman"),
-    "report.escalated": _("Handed to the Ombudsman"),
-    "report.consent_refused": _("The reporter kept it with the agency"),
-    services.NOTE_EVENT: _("Internal note"),
-    services.ASSIGN_EVENT: _("Assigned to an officer"),
-}
+from .redaction import redaction_panel
 
 # The form on the report page that each move's errors belong to.
 DESK_ACTIONS = {Action.DISPOSE, Action.HOLD, Action.ARCHIVE}
 
+# Who reads what is written in each form of the page: form → field → audience.
+AUDIENCES: dict[str, dict[str, str]] = {
+    **{action.value: form.audience for action, form in ACTION_FORMS.items()},
+    "note": NoteForm.audience,
+    "assign": AssignForm.audience,
+}
+
 
 def _report_context(
     request: OfficialHttpRequest,
-    report: Any,
+    report: Report,
     *,
     errors: dict[str, list[str]] | None = None,
     failed: str = "",
     posted: Any = None,
 ) -> dict[str, Any]:
-    user = request.user
+    principal = request_principal(request)
     now = timezone.now()
-    actions = set(allowed_actions(report, user, now=now))
-    attachments = list(report_attachments_visible_to(user, report))
+    actions = set(allowed_actions(report, principal, now=now))
+    attachments = list(report_attachments_visible_to(principal, report))
     by_event: dict[int | None, list[Any]] = {}
     for a in attachments:
         by_event.setdefault(a.event_id, []).append(a)
     timeline = [
         {
             "event": e,
-            "label": EVENT_LABELS.get(e.code, e.code),
-            "actor": event_actor_label_for(user, e),
+            "label": event_label(e.code, official=True),
+            "actor": event_actor_label_for(principal, e),
             "files": by_event.get(e.pk, []),
         }
-        for e in report_events_visible_to(user, report)
+        for e in report_events_visible_to(principal, report)
     ]
     ctx: dict[str, Any] = {
         **nav_context(request, "report"),
         "report": report,
-        "identity": report_reporter_identity_for(user, report),
+        "identity": report_reporter_identity_for(principal, report),
         "due_state": report_due_state(report, now=now),
         "timeline": timeline,
         "report_files": by_event.get(None, []),
@@ -93,11 +81,9 @@ def _report_context(
         "errors": errors or {},
         "failed": failed,
         "posted": posted or {},
-        "templates": selectors.reply_templates_by_kind(user),
-        "visibility_choices": [
-            (Visibility.PUBLIC, _("Public (the reporter and everyone who can read the report)")),
-            (Visibility.REPORTER, _("Only the reporter")),
-        ],
+        "templates": selectors.reply_templates_by_kind(principal),
+        "visibility_choices": FOLLOW_UP_VISIBILITIES,
+        "audience": AUDIENCES,
     }
     if actions & DESK_ACTIONS:
         suggestion = routing_suggest(
@@ -109,18 +95,18 @@ def _report_context(
         ctx.update(
             {
                 "agency_options": agency_options(
-                    selectors.agencies_for_dispose(user), selected=suggested_id
+                    selectors.agencies_for_dispose(principal), selected=suggested_id
                 ),
                 "suggested_id": suggested_id,
                 "suggestion": suggestion,
                 "categories": category_tree(),
                 "classifications": Classification.choices,
                 "archive_reasons": ArchiveReason.choices,
-                "duplicates": selectors.report_possible_duplicates(user, report),
+                "duplicates": selectors.report_possible_duplicates(principal, report),
             }
         )
     if Action.DISPOSE_TO_UNIT in actions:
-        ctx["units"] = selectors.units_for_dispatch(user, report)
+        ctx["units"] = selectors.units_for_dispatch(principal, report)
     if actions & {Action.TRANSFER}:
         ctx["transfer_options"] = agency_options(
             selectors.agencies_for_transfer().exclude(pk=report.agency_id)
@@ -129,172 +115,134 @@ def _report_context(
         Action.DISPOSE_TO_UNIT in actions
     )
     if can_assign:
-        ctx["officers"] = selectors.report_officers(report)
+        ctx["officers"] = report_officers(report)
     ctx["can_assign"] = can_assign
     ctx["assignment"] = _assignment(report)
     access = request.console
     ctx["can_note"] = (
         not access.read_only
         and report.status not in (Status.ARCHIVED, Status.CLOSED)
-        and services.official_may_note(report, user)
+        and services.official_may_note(report, principal)
     )
+    # The verifier's "hide a passage from the public" panel (console.views.redaction).
+    ctx["redaction"] = None if access.read_only else redaction_panel(principal, report)
     return ctx
 
 
-def _assignment(report: Any) -> Any:
+def _assignment(report: Report) -> Any:
     try:
-        return report.assignment
+        return report.assignment  # type: ignore[attr-defined]
     except ObjectDoesNotExist:
         return None
 
 
+def _report_page(
+    request: OfficialHttpRequest,
+    report: Report,
+    *,
+    errors: dict[str, list[str]],
+    failed: str,
+) -> HttpResponse:
+    """The report page again, with the errors of the form that failed; nothing changed."""
+    ctx = _report_context(request, report, errors=errors, failed=failed, posted=request.POST)
+    return render(request, "console/report.html", ctx)
+
+
+def _back_to_report(request: OfficialHttpRequest, report: Report) -> HttpResponse:
+    return redirect(request, reverse("console:report", args=[report.tracking_id]))
+
+
 @official_required
 def report_detail(request: OfficialHttpRequest, tracking_id: str) -> HttpResponse:
-    report = selectors.console_report_get(request.user, tracking_id=tracking_id)
+    report = selectors.console_report_get(request_principal(request), tracking_id=tracking_id)
     return render(request, "console/report.html", _report_context(request, report))
-
-
-def _template_body(request: OfficialHttpRequest, note: str) -> str:
-    """No JavaScript: a chosen template fills an empty note on the server."""
-    if note.strip():
-        return note
-    pk = request.POST.get("template", "")
-    if pk.isdecimal():
-        allowed = {t.pk: t for t in selectors.reply_templates_for(request.user)}
-        template = allowed.get(int(pk))
-        if template:
-            return template.body
-    return note
-
-
-def _bool(request: HttpRequest, name: str) -> bool:
-    return request.POST.get(name) in ("1", "on", "true")
-
-
-def _params_for(action: Action, request: HttpRequest) -> dict[str, Any] | None:
-    post = request.POST
-    if action == Action.DISPOSE:
-        params: dict[str, Any] = {
-            "agency_id": post.get("agency_id", ""),
-            "title": post.get("title", ""),
-            "classification": post.get("classification", ""),
-            "category_id": post.get("category_id", ""),
-            "region_code": post.get("region_code", "").strip(),
-            "is_anonymous": _bool(request, "is_anonymous"),
-            "is_confidential": _bool(request, "is_confidential"),
-        }
-        if post.get("unit_id"):
-            params["unit_id"] = post["unit_id"]
-        return params
-    if action == Action.ARCHIVE:
-        params = {"reason": post.get("reason", "")}
-        if post.get("duplicate_of", "").strip():
-            params["duplicate_of"] = post["duplicate_of"].strip()
-        return params
-    if action == Action.DISPOSE_TO_UNIT:
-        return {"unit_id": post.get("unit_id", "")}
-    if action == Action.TRANSFER:
-        return {"agency_id": post.get("agency_id", "")}
-    return None
-
-
-# Moves an official makes from the console (the reporter's are on the portal).
-CONSOLE_ACTIONS = frozenset(
-    {
-        Action.DISPOSE,
-        Action.HOLD,
-        Action.ARCHIVE,
-        Action.DISPOSE_TO_UNIT,
-        Action.DECLINE,
-        Action.TRANSFER,
-        Action.FOLLOW_UP,
-        Action.RESOLVE,
-        Action.ASK_CONSENT,
-    }
-)
-WITH_FILES = frozenset({Action.FOLLOW_UP, Action.RESOLVE})
-WITH_VISIBILITY = frozenset({Action.FOLLOW_UP})
 
 
 @official_required
 @require_POST
 def report_action(request: OfficialHttpRequest, tracking_id: str, action: str) -> HttpResponse:
-    report = selectors.console_report_get(request.user, tracking_id=tracking_id)
+    principal = request_principal(request)
+    report = selectors.console_report_get(principal, tracking_id=tracking_id)
     try:
         move = Action(action)
     except ValueError:
         raise Http404 from None
-    if move not in CONSOLE_ACTIONS:
+    form_class = ACTION_FORMS.get(move)
+    if form_class is None:
         raise Http404
-    note = _template_body(request, request.POST.get("note", ""))
-    visibility = request.POST.get("visibility") or None if move in WITH_VISIBILITY else None
-    files = request.FILES.getlist("files") if move in WITH_FILES else []
+    form = form_class(request.POST, request.FILES)
+    if not form.is_valid():
+        return _report_page(request, report, errors=form.error_lists(), failed=move.value)
     try:
         services.report_act(
             report_id=report.pk,
             action=move,
-            actor=request.user,
-            note=note,
-            params=_params_for(move, request),
-            visibility=visibility,
-            files=files,
+            actor=principal,
+            note=form.note_text(lambda: selectors.reply_templates_for(principal)),
+            params=form.params(),
+            visibility=form.event_visibility(),
+            files=form.uploads(),
         )
     except ValidationFailed as exc:
-        ctx = _report_context(
-            request, report, errors=exc.errors, failed=move.value, posted=request.POST
-        )
-        return render(request, "console/report.html", ctx)
+        return _report_page(request, report, errors=exc.errors, failed=move.value)
     except ServiceError as exc:
         messages.error(request, exc.message)
-        return redirect(request, reverse("console:report", args=[report.tracking_id]))
+        return _back_to_report(request, report)
     messages.success(request, _("Done: %(action)s.") % {"action": move.label})
-    if move in DESK_ACTIONS and request.POST.get("then") == "next":
+    if move in DESK_ACTIONS and form.then_next:
         return redirect(request, reverse("console:desk_next"))
     if move in DESK_ACTIONS or move in (Action.DECLINE, Action.TRANSFER):
         # The report has left this official's hands (or their queue): back to the list.
         try:
-            selectors.console_report_get(request.user, tracking_id=report.tracking_id)
-        except Http404:
+            selectors.console_report_get(principal, tracking_id=report.tracking_id)
+        except NotFound:
             return redirect(request, reverse("console:home"))
-    return redirect(request, reverse("console:report", args=[report.tracking_id]))
+    return _back_to_report(request, report)
 
 
 @official_required
 @require_POST
 def report_note(request: OfficialHttpRequest, tracking_id: str) -> HttpResponse:
-    report = selectors.console_report_get(request.user, tracking_id=tracking_id)
+    principal = request_principal(request)
+    report = selectors.console_report_get(principal, tracking_id=tracking_id)
+    form = NoteForm(request.POST, request.FILES)
+    if not form.is_valid():
+        return _report_page(request, report, errors=form.error_lists(), failed="note")
     try:
         services.report_note_add(
             report_id=report.pk,
-            actor=request.user,
-            note=request.POST.get("note", ""),
-            files=request.FILES.getlist("files"),
+            actor=principal,
+            note=form.cleaned_data["note"],
+            files=form.cleaned_data["files"],
         )
     except ValidationFailed as exc:
-        ctx = _report_context(
-            request, report, errors=exc.errors, failed="note", posted=request.POST
-        )
-        return render(request, "console/report.html", ctx)
+        return _report_page(request, report, errors=exc.errors, failed="note")
     except ServiceError as exc:
         messages.error(request, exc.message)
     else:
         messages.success(request, _("Internal note added."))
-    return redirect(request, reverse("console:report", args=[report.tracking_id]))
+    return _back_to_report(request, report)
 
 
 @official_required
 @require_POST
 def report_assign(request: OfficialHttpRequest, tracking_id: str) -> HttpResponse:
-    report = selectors.console_report_get(request.user, tracking_id=tracking_id)
+    principal = request_principal(request)
+    report = selectors.console_report_get(principal, tracking_id=tracking_id)
+    form = AssignForm(request.POST)
+    if not form.is_valid():
+        return _report_page(request, report, errors=form.error_lists(), failed="assign")
     try:
         services.report_assign(
             report_id=report.pk,
-            actor=request.user,
-            assignee_id=request.POST.get("assignee", ""),
-            note=request.POST.get("note", ""),
+            actor=principal,
+            assignee_id=form.cleaned_data["assignee"],
+            note=form.cleaned_data["note"],
         )
+    except ValidationFailed as exc:
+        return _report_page(request, report, errors=exc.errors, failed="assign")
     except ServiceError as exc:
         messages.error(request, exc.message)
     else:
         messages.success(request, _("Officer assigned."))
-    return redirect(request, reverse("console:report", args=[report.tracking_id]))
+    return _back_to_report(request, report)
