@@ -1,7 +1,8 @@
 """Atom feeds of new public reports, per agency and per region.
 
 Feeds are read by machines and cached by anyone, so they are built as for an anonymous
-visitor whoever asks, and carry no reporter identity at all.
+visitor whoever asks, and carry no reporter identity at all: the text is the public's,
+with personal data masked (``reports.public_text``).
 """
 
 from __future__ import annotations
@@ -14,9 +15,11 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
 
+from lapor.accounts.principals import VISITOR
 from lapor.agencies.models import Agency
 from lapor.regions.selectors import region_get
 from lapor.reports.models import Report
+from lapor.reports.public_text import report_public_text, report_title_for
 
 from .selectors import ReportFilters, public_reports
 
@@ -27,16 +30,19 @@ class _ReportFeed(Feed):
     feed_type = Atom1Feed
 
     def items(self, obj: Any) -> list[Report]:
-        return list(public_reports(self.filters(obj)).select_related("agency")[:FEED_SIZE])
+        # The reporter comes along: their name is masked in the text (public_text).
+        reports = public_reports(self.filters(obj)).select_related("agency", "reporter")
+        return list(reports[:FEED_SIZE])
 
     def filters(self, obj: Any) -> ReportFilters:  # pragma: no cover - abstract
         raise NotImplementedError
 
     def item_title(self, item: Report) -> str:
-        return item.title
+        return report_title_for(VISITOR, item)
 
     def item_description(self, item: Report) -> str:
-        return item.description[:500]
+        # Masked before it is cut: a cut could split a number the mask would find.
+        return report_public_text(item).description[:500]
 
     def item_link(self, item: Report) -> str:
         return reverse("portal:report", kwargs={"tracking_id": item.tracking_id})

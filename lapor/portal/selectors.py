@@ -19,6 +19,7 @@ from lapor.deadlines import rules
 from lapor.deadlines.calendar import DEFAULT_TZ
 from lapor.reports.choices import PUBLIC_STATUSES, Status
 from lapor.reports.models import Report
+from lapor.reports.public_text import event_note_for
 from lapor.reports.search import (
     SEARCH_CONFIG,
     report_search,
@@ -125,9 +126,10 @@ def page_of(qs: QuerySet[Report], number: int, *, size: int = PAGE_SIZE) -> Page
     number = min(max(number, 1), MAX_PAGE)
     offset = (number - 1) * size
     rows = list(
-        qs.select_related("agency", "category", "region").defer("description", "rating_comment")[
-            offset : offset + size + 1
-        ]
+        # The reporter comes along: their name is masked in the titles (public_text).
+        qs.select_related("agency", "category", "region", "reporter").defer(
+            "description", "rating_comment"
+        )[offset : offset + size + 1]
     )
     return Page(items=rows[:size], number=number, has_next=len(rows) > size)
 
@@ -148,11 +150,12 @@ def similar_open_reports(*, title: str, region_code: str = "") -> list[Report]:
             query |= SearchQuery(word, config=SEARCH_CONFIG)
         qs = search_document_matches(qs, query)
     else:
+        # The stored document, as on PostgreSQL: the words the public may read.
         match = Q()
         for word in words:
-            match |= Q(title__icontains=word)
+            match |= Q(search_document__document__icontains=word)
         qs = qs.filter(match)
-    qs = qs.select_related("agency", "region").only(
+    qs = qs.select_related("agency", "region", "reporter").only(
         "tracking_id",
         "title",
         "status",
@@ -160,6 +163,9 @@ def similar_open_reports(*, title: str, region_code: str = "") -> list[Report]:
         "submitted_at",
         "agency__name",
         "region__name",
+        # What masks the title for the public (reports.public_text).
+        "redactions",
+        "reporter__full_name",
     )
     found: list[Report] = []
     if region_code:
@@ -196,6 +202,7 @@ class TimelineEntry:
     event: Any
     actor: str
     attachments: list[Any]
+    note: str = ""  # the event's note as the principal may read it (masked for the public)
 
 
 def report_timeline(principal: Principal, report: Report) -> list[TimelineEntry]:
@@ -206,7 +213,10 @@ def report_timeline(principal: Principal, report: Report) -> list[TimelineEntry]
         files.setdefault(attachment.event_id, []).append(attachment)
     return [
         TimelineEntry(
-            event=e, actor=event_actor_label_for(principal, e), attachments=files.get(e.pk, [])
+            event=e,
+            actor=event_actor_label_for(principal, e),
+            attachments=files.get(e.pk, []),
+            note=event_note_for(principal, e),
         )
         for e in events
     ]

@@ -30,6 +30,7 @@ from lapor.regions.selectors import region_get, region_path
 from lapor.reports import services as report_services
 from lapor.reports.choices import Classification, OmbudsmanConsent, Status
 from lapor.reports.deadlines import report_timezone
+from lapor.reports.public_text import report_text_for
 from lapor.reports.selectors import (
     report_get_visible_to,
     report_reporter_identity_for,
@@ -246,6 +247,8 @@ def _report_context(request: HttpRequest, report: Any, **forms: Any) -> dict[str
         "report": report,
         "tz": report_timezone(report),
         "identity": report_reporter_identity_for(principal, report),
+        # The free text as this principal may read it: masked for the public (finding 7).
+        "text": report_text_for(principal, report),
         "timeline": selectors.report_timeline(principal, report),
         "files": selectors.report_loose_attachments(principal, report),
         "steps": selectors.report_steps(report) if is_reporter else None,

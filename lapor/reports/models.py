@@ -176,6 +176,12 @@ class Report(models.Model):
     reporter_satisfied = models.BooleanField(_("solved for the reporter"), null=True, blank=True)
 
     support_count = models.PositiveIntegerField(_("supporters"), default=0)
+    # Passages a verifier hid from the public by hand (``reports.redaction``): the public
+    # exits replace them (``reports.public_text``); the text itself stays as written, for
+    # the reporter and the officials handling it.
+    redactions = models.JSONField(
+        _("passages hidden from the public"), default=list, blank=True, editable=False
+    )
     version = models.PositiveIntegerField(default=0, editable=False)
 
     objects = ReportQuerySet.as_manager()

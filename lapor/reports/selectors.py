@@ -35,6 +35,7 @@ from lapor.agencies.selectors import agency_ancestor_ids
 from lapor.core.exceptions import NotFound
 
 from .models import Attachment, Report, ReportEvent
+from .public_text import report_text_for
 from .visibility import (
     HANDLER,
     NATIONAL,
@@ -118,15 +119,17 @@ def report_public_dict(principal: Principal, report: Report) -> dict[str, Any]:
 
     Safe by default: refuses (``NotFound``) a report the principal may not read, and
     puts the reporter in only as far as :func:`report_reporter_identity_for` allows.
-    Officials related to the report also get the handling fields (due dates, unit).
+    The free text is masked for the public (``reports.public_text``). Officials related
+    to the report also get the handling fields (due dates, unit).
     """
     relation = relation_of(principal, report)
     if relation == NONE:
         raise NotFound(_("No such report."))
+    text = report_text_for(principal, report)
     data: dict[str, Any] = {
         "tracking_id": report.tracking_id,
-        "title": report.title,
-        "description": report.description,
+        "title": text.title,
+        "description": text.description,
         "classification": report.classification,
         "classification_label": str(report.get_classification_display()),
         "status": report.status,
@@ -134,7 +137,7 @@ def report_public_dict(principal: Principal, report: Report) -> dict[str, Any]:
         "category": report.category.name if report.category_id and report.category else None,
         "region_code": report.region_id,
         "region": report.region.name if report.region_id and report.region else None,
-        "address": report.address,
+        "address": text.address,
         "latitude": float(report.latitude) if report.latitude is not None else None,
         "longitude": float(report.longitude) if report.longitude is not None else None,
         "incident_date": report.incident_date.isoformat() if report.incident_date else None,

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from django import template
 from django.utils import formats, translation
 
+from lapor.accounts.principals import VISITOR
 from lapor.reports import events
+from lapor.reports.public_text import report_title_for
 
 register = template.Library()
 
@@ -56,3 +59,16 @@ def event_label(code: str) -> str:
     """The timeline's name of an event, as the reporter and the public read it
     (``reports.events``, the registry of codes)."""
     return events.event_label(code)
+
+
+@register.filter
+def title_for(report: Any, principal: Any) -> str:
+    """A report's title as ``principal`` may read it (``{{ r|title_for:request.principal }}``):
+    masked for the public, as written for the reporter and the officials handling it."""
+    return report_title_for(principal, report)
+
+
+@register.filter
+def public_title(report: Any) -> str:
+    """A report's title as the public reads it, whoever looks (the suggestions)."""
+    return report_title_for(VISITOR, report)
