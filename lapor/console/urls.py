@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import agency, auth, common, desk, inbox, oversight, report
+from .views import agency, auth, common, desk, inbox, oversight, redaction, report
 
 app_name = "console"
 
@@ -25,6 +25,7 @@ urlpatterns = [
     ),
     path("laporan/<str:tracking_id>/catatan/", report.report_note, name="report_note"),
     path("laporan/<str:tracking_id>/tugaskan/", report.report_assign, name="report_assign"),
+    path("laporan/<str:tracking_id>/samarkan/", redaction.report_redact, name="report_redact"),
     path("instansi/", agency.agency_admin, name="agency"),
     path("instansi/<int:agency_id>/unit/", agency.agency_unit_create, name="agency_unit_create"),
     path("instansi/<int:agency_id>/undang/", agency.agency_invite, name="agency_invite"),

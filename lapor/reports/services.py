@@ -30,6 +30,7 @@ from .events import event_append, event_files_attach, events_append, files_check
 from .models import Assignment, Report, ReportEvent
 from .permissions import REPORTER, Acting, agency_admin_of, internal_writer_of, unit_admin_of
 from .permissions import SYSTEM as SYSTEM_ROLE
+from .redaction import report_redact as report_redact  # a verifier's redaction
 from .search import search_documents_write
 from .selectors import report_officers
 from .tracking import generate_tracking_id
