@@ -44,7 +44,7 @@ def test_the_deadline_sweeps_reach_the_people_responsible(cast: Cast) -> None:
         report = submit(cast)
         reports.report_dispose(
             report_id=report.pk,
-            actor=cast.user("national"),
+            actor=cast.actor("national"),
             agency_id=cast.agency.pk,
             unit_id=cast.unit.pk,
         )

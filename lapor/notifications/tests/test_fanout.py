@@ -9,6 +9,7 @@ from django.core import mail
 from django.utils import translation
 from django.utils.translation import gettext
 
+from lapor.accounts.principals import SYSTEM
 from lapor.notifications.channels.sms import LoggingSmsGateway
 from lapor.notifications.choices import Audience
 from lapor.notifications.models import Delivery, Notification, NotificationSetting
@@ -67,7 +68,7 @@ def test_submitted_to_a_chosen_agency_tells_its_admin_to_verify(cast: Cast) -> N
 
 def test_the_whole_flow_tells_the_right_people(cast: Cast) -> None:
     report = submit(cast)
-    national, agency_admin = cast.user("national"), cast.user("agency_admin")
+    national, agency_admin = cast.actor("national"), cast.actor("agency_admin")
     pk = report.pk
 
     reports.report_hold(report_id=pk, actor=national, note="Di mana tepatnya lokasinya?")
@@ -75,7 +76,7 @@ def test_the_whole_flow_tells_the_right_people(cast: Cast) -> None:
     assert told(ev) == names(cast, reporter=REP)
     assert "Di mana tepatnya lokasinya?" in Notification.objects.get(event=ev).body
 
-    reports.report_complete(report_id=pk, actor=cast.user("reporter"), note="Jl. Merdeka 10.")
+    reports.report_complete(report_id=pk, actor=cast.actor("reporter"), note="Jl. Merdeka 10.")
     fan_out(ev := last_event(report))
     # The verifier who must act again is told; the reporter made the move.
     assert told(ev) == names(cast, national=OFF)
@@ -90,7 +91,7 @@ def test_the_whole_flow_tells_the_right_people(cast: Cast) -> None:
     fan_out(ev := last_event(report))
     assert told(ev) == names(cast, unit_admin=OFF)  # internal: never the reporter
 
-    reports.report_follow_up(report_id=pk, actor=cast.user("unit_admin"), note="Sedang dicek.")
+    reports.report_follow_up(report_id=pk, actor=cast.actor("unit_admin"), note="Sedang dicek.")
     fan_out(ev := last_event(report))
     assert told(ev) == names(cast, reporter=REP)
 
@@ -102,7 +103,7 @@ def test_the_whole_flow_tells_the_right_people(cast: Cast) -> None:
     with translation.override("id"):
         assert gettext("Your report has been answered") == Notification.objects.get(event=ev).title
 
-    reports.report_reply(report_id=pk, actor=cast.user("reporter"), note="Masih berlubang.")
+    reports.report_reply(report_id=pk, actor=cast.actor("reporter"), note="Masih berlubang.")
     fan_out(ev := last_event(report))
     assert told(ev) == names(cast, agency_admin=OFF, unit_admin=OFF)
     assert (
@@ -111,7 +112,7 @@ def test_the_whole_flow_tells_the_right_people(cast: Cast) -> None:
 
     reports.report_resolve(report_id=pk, actor=agency_admin, note="Sudah diaspal ulang.")
     fan_out(last_event(report))
-    reports.report_close(report_id=pk, actor=cast.user("reporter"), rating=5)
+    reports.report_close(report_id=pk, actor=cast.actor("reporter"), rating=5)
     fan_out(ev := last_event(report))
     assert told(ev) == names(cast, reporter=REP)
     # Nobody outside the report heard anything at any step.
@@ -122,7 +123,7 @@ def test_the_whole_flow_tells_the_right_people(cast: Cast) -> None:
 def test_archive_tells_the_reporter_why(cast: Cast) -> None:
     report = submit(cast)
     reports.report_archive(
-        report_id=report.pk, actor=cast.user("national"), reason=ArchiveReason.OUT_OF_SCOPE
+        report_id=report.pk, actor=cast.actor("national"), reason=ArchiveReason.OUT_OF_SCOPE
     )
     fan_out(ev := last_event(report))
     assert told(ev) == names(cast, reporter=REP)
@@ -135,11 +136,11 @@ def test_decline_goes_to_the_national_verifiers_and_transfer_to_the_new_agency(
 ) -> None:
     report = submit(cast)
     reports.report_dispose(
-        report_id=report.pk, actor=cast.user("national"), agency_id=cast.agency.pk
+        report_id=report.pk, actor=cast.actor("national"), agency_id=cast.agency.pk
     )
     reports.report_transfer(
         report_id=report.pk,
-        actor=cast.user("agency_admin"),
+        actor=cast.actor("agency_admin"),
         agency_id=cast.other.pk,
         note="Jalan kabupaten.",
     )
@@ -147,7 +148,7 @@ def test_decline_goes_to_the_national_verifiers_and_transfer_to_the_new_agency(
     assert told(ev) == names(cast, other_agency_admin=OFF)
 
     reports.report_decline(
-        report_id=report.pk, actor=cast.user("other_agency_admin"), note="Bukan."
+        report_id=report.pk, actor=cast.actor("other_agency_admin"), note="Bukan."
     )
     fan_out(ev := last_event(report))
     assert told(ev) == names(cast, national=OFF)
@@ -156,20 +157,20 @@ def test_decline_goes_to_the_national_verifiers_and_transfer_to_the_new_agency(
 def test_auto_close_consent_and_escalation(cast: Cast, frozen: Any) -> None:
     report = submit(cast)
     pk = report.pk
-    reports.report_dispose(report_id=pk, actor=cast.user("national"), agency_id=cast.agency.pk)
+    reports.report_dispose(report_id=pk, actor=cast.actor("national"), agency_id=cast.agency.pk)
     frozen.shift(61 * 24 * 3600)
-    reports.report_ask_consent(report_id=pk)  # the system
+    reports.report_ask_consent(report_id=pk, actor=SYSTEM)
     fan_out(ev := last_event(report))
     assert told(ev) == names(cast, reporter=REP)
     assert "Ombudsman" in Notification.objects.get(event=ev).body
 
-    reports.report_escalate(report_id=pk, actor=cast.user("reporter"))
+    reports.report_escalate(report_id=pk, actor=cast.actor("reporter"))
     fan_out(ev := last_event(report))
     # The reporter's consent is confirmed; the Ombudsman learns it has a new case. The
     # agency admin, who no longer holds the report, is not told its content.
     assert told(ev) == names(cast, reporter=REP, ombudsman=OFF)
 
-    reports.report_resolve(report_id=pk, actor=cast.user("ombudsman"), note="Selesai.")
+    reports.report_resolve(report_id=pk, actor=cast.actor("ombudsman"), note="Selesai.")
     frozen.shift(30 * 24 * 3600)
     reports.report_auto_close(report_id=pk)
     fan_out(ev := last_event(report))
@@ -273,15 +274,15 @@ def test_officials_get_reminders_by_mail_only_in_the_digest_unless_instant(cast:
 
 def test_national_roles_default_to_digest_only(cast: Cast) -> None:
     report = submit(cast)
-    reports.report_hold(report_id=report.pk, actor=cast.user("national"), note="Lokasinya?")
-    reports.report_complete(report_id=report.pk, actor=cast.user("reporter"), note="Jl. A 1.")
+    reports.report_hold(report_id=report.pk, actor=cast.actor("national"), note="Lokasinya?")
+    reports.report_complete(report_id=report.pk, actor=cast.actor("reporter"), note="Jl. A 1.")
     step(last_event(report))
     got = received(cast.users["national"])
     assert len(got.in_app) == 1  # in the app at once
     assert got.emails == [] and got.sms == []  # no instant mail for a national admin
     # An agency admin gets instant e-mail but no SMS by default.
     reports.report_dispose(
-        report_id=report.pk, actor=cast.user("national"), agency_id=cast.agency.pk
+        report_id=report.pk, actor=cast.actor("national"), agency_id=cast.agency.pk
     )
     step(last_event(report))
     got = received(cast.users["agency_admin"])
@@ -310,11 +311,11 @@ def test_a_recipient_who_lost_access_before_the_mail_went_gets_no_mail(
     cast = every_channel
     report = submit(cast, is_confidential=True)
     reports.report_dispose(
-        report_id=report.pk, actor=cast.user("national"), agency_id=cast.agency.pk
+        report_id=report.pk, actor=cast.actor("national"), agency_id=cast.agency.pk
     )
     fan_out(last_event(report))  # the agency admin's e-mail and SMS are promised ...
     reports.report_transfer(
-        report_id=report.pk, actor=cast.user("national"), agency_id=cast.other.pk, note="Salah."
+        report_id=report.pk, actor=cast.actor("national"), agency_id=cast.other.pk, note="Salah."
     )
     deliver()  # ... but the confidential report is another agency's by the time they go out
     got = received(cast.users["agency_admin"])
@@ -322,7 +323,7 @@ def test_a_recipient_who_lost_access_before_the_mail_went_gets_no_mail(
 
 
 def test_integration_report_without_reporter_tells_only_officials(cast: Cast) -> None:
-    report = submit(cast, reporter=None, target_agency_id=cast.agency.pk, channel="integration")
+    report = submit(cast, actor=SYSTEM, target_agency_id=cast.agency.pk, channel="integration")
     fan_out(last_event(report))
     assert told(last_event(report)) == names(cast, agency_admin=OFF)
 

@@ -19,12 +19,12 @@ def test_reporter_in_indonesian_official_in_english(every_channel: Cast) -> None
     NotificationSetting.objects.filter(user=cast.users["reporter"]).update(language="id")
     report = submit(cast)
     reports.report_dispose(
-        report_id=report.pk, actor=cast.user("national"), agency_id=cast.agency.pk
+        report_id=report.pk, actor=cast.actor("national"), agency_id=cast.agency.pk
     )
     step(last_event(report))
-    reports.report_resolve(report_id=report.pk, actor=cast.user("agency_admin"), note="Beres.")
+    reports.report_resolve(report_id=report.pk, actor=cast.actor("agency_admin"), note="Beres.")
     step(last_event(report))
-    reports.report_reply(report_id=report.pk, actor=cast.user("reporter"), note="Belum.")
+    reports.report_reply(report_id=report.pk, actor=cast.actor("reporter"), note="Belum.")
     step(last_event(report))
 
     # The reply is due 10 working days after 2 March 2026: in March. Django's own

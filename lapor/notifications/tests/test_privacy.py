@@ -51,16 +51,16 @@ def walk(cast: Cast, **submit_kwargs: Any) -> Report:
     """File a report and take it through every kind of move, telling people at each."""
     report = submit(cast, title="Pungutan liar di kantor kelurahan", **submit_kwargs)
     pk = report.pk
-    national, agency_admin = cast.user("national"), cast.user("agency_admin")
+    national, agency_admin = cast.actor("national"), cast.actor("agency_admin")
     step(last_event(report))
     reports.report_hold(report_id=pk, actor=national, note="Kapan kejadiannya?")
     step(last_event(report))
-    reports.report_complete(report_id=pk, actor=cast.user("reporter"), note="Senin pagi.")
+    reports.report_complete(report_id=pk, actor=cast.actor("reporter"), note="Senin pagi.")
     step(last_event(report))
     reports.report_dispose(report_id=pk, actor=national, agency_id=cast.other.pk)
     step(last_event(report))
     reports.report_decline(
-        report_id=pk, actor=cast.user("other_agency_admin"), note="INTERNAL-DECLINE-NOTE"
+        report_id=pk, actor=cast.actor("other_agency_admin"), note="INTERNAL-DECLINE-NOTE"
     )
     step(last_event(report))
     reports.report_dispose(report_id=pk, actor=national, agency_id=cast.agency.pk)
@@ -71,16 +71,16 @@ def walk(cast: Cast, **submit_kwargs: Any) -> Report:
     step(last_event(report))
     reports.report_follow_up(
         report_id=pk,
-        actor=cast.user("unit_admin"),
+        actor=cast.actor("unit_admin"),
         note="INTERNAL-FOLLOWUP-NOTE",
         visibility="internal",
     )
     step(last_event(report))
-    reports.report_follow_up(report_id=pk, actor=cast.user("unit_admin"), note="Kami periksa.")
+    reports.report_follow_up(report_id=pk, actor=cast.actor("unit_admin"), note="Kami periksa.")
     step(last_event(report))
     reports.report_resolve(report_id=pk, actor=agency_admin, note="Petugas sudah ditegur.")
     step(last_event(report))
-    reports.report_reply(report_id=pk, actor=cast.user("reporter"), note="Terima kasih, tapi...")
+    reports.report_reply(report_id=pk, actor=cast.actor("reporter"), note="Terima kasih, tapi...")
     step(last_event(report))
     return report
 
@@ -155,10 +155,10 @@ def test_routing_mistakes_cannot_leak_a_confidential_report(
     monkeypatch.setattr("lapor.notifications.services.event_recipients", sloppy)
     report = submit(cast, **{flag: True})
     reports.report_dispose(
-        report_id=report.pk, actor=cast.user("national"), agency_id=cast.agency.pk
+        report_id=report.pk, actor=cast.actor("national"), agency_id=cast.agency.pk
     )
     step(last_event(report))
-    reports.report_follow_up(report_id=report.pk, actor=cast.user("agency_admin"), note="Dicek.")
+    reports.report_follow_up(report_id=report.pk, actor=cast.actor("agency_admin"), note="Dicek.")
     step(last_event(report))
     for key in outsiders:
         got = received(cast.users[key])

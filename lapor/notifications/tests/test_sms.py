@@ -148,7 +148,7 @@ def test_sms_has_the_tracking_id_and_fits_even_with_a_long_agency_name(cast: Cas
 
     report = submit(cast)
     reports.report_dispose(
-        report_id=report.pk, actor=cast.user("national"), agency_id=cast.agency.pk
+        report_id=report.pk, actor=cast.actor("national"), agency_id=cast.agency.pk
     )
     fan_out(last_event(report))
     deliver()

@@ -14,6 +14,7 @@ from lapor.reports.models import Report
 from lapor.testing.factories import (
     CategoryFactory,
     UserFactory,
+    as_official,
     make_agency,
     make_member,
     make_region,
@@ -51,7 +52,7 @@ def build_world() -> World:
 
 def submit(w: World, **overrides: Any) -> Report:
     fields: dict[str, Any] = {
-        "reporter": w.reporter,
+        "actor": as_official(w.reporter),
         "classification": "pengaduan",
         "title": "Jalan berlubang di depan pasar",
         "description": DESCRIPTION,
@@ -59,11 +60,13 @@ def submit(w: World, **overrides: Any) -> Report:
         "category_id": w.category.pk,
     }
     fields.update(overrides)
-    return services.report_submit(**fields)
+    return services.report_submit(**fields).report
 
 
 def dispose(w: World, report: Report) -> Report:
-    return services.report_dispose(report_id=report.pk, actor=w.verifier, agency_id=w.agency.pk)
+    return services.report_dispose(
+        report_id=report.pk, actor=as_official(w.verifier), agency_id=w.agency.pk
+    ).report
 
 
 def public_report(w: World, **overrides: Any) -> Report:
@@ -72,5 +75,8 @@ def public_report(w: World, **overrides: Any) -> Report:
 
 def answered_report(w: World, **overrides: Any) -> Report:
     report = public_report(w, **overrides)
-    services.report_follow_up(report_id=report.pk, actor=w.clerk, note="Sudah kami cek ke lokasi.")
-    return services.report_resolve(report_id=report.pk, actor=w.clerk, note="Jalan sudah ditambal.")
+    clerk = as_official(w.clerk)
+    services.report_follow_up(report_id=report.pk, actor=clerk, note="Sudah kami cek ke lokasi.")
+    return services.report_resolve(
+        report_id=report.pk, actor=clerk, note="Jalan sudah ditambal."
+    ).report

@@ -15,6 +15,7 @@ import pytest
 from lapor.reports import services
 from lapor.reports.models import Report
 from lapor.testing.browser import axe_violations, format_violations
+from lapor.testing.factories import as_official
 
 from .conftest import PNG_1PX
 from .helpers import DESCRIPTION, build_world
@@ -103,7 +104,7 @@ def test_citizen_path_register_to_rating(live_server, page, mailoutbox):
     for tid in (tracking_id, secret_id):
         services.report_dispose(
             report_id=Report.objects.get(tracking_id=tid).pk,
-            actor=w.verifier,
+            actor=as_official(w.verifier),
             agency_id=w.agency.pk,
         )
 
@@ -113,7 +114,7 @@ def test_citizen_path_register_to_rating(live_server, page, mailoutbox):
     assert_accessible(page)
 
     services.report_follow_up(
-        report_id=report.pk, actor=w.clerk, note="Petugas sudah meninjau lokasi."
+        report_id=report.pk, actor=as_official(w.clerk), note="Petugas sudah meninjau lokasi."
     )
     page.goto(base + f"/laporan/{tracking_id}/")
     assert first_load_bytes(page) < PAGE_BUDGET
@@ -122,7 +123,9 @@ def test_citizen_path_register_to_rating(live_server, page, mailoutbox):
     page.click("#reply ~ form button[type=submit]")
     page.wait_for_selector("text=Lubangnya makin besar setelah hujan.")
 
-    services.report_resolve(report_id=report.pk, actor=w.clerk, note="Jalan sudah ditambal.")
+    services.report_resolve(
+        report_id=report.pk, actor=as_official(w.clerk), note="Jalan sudah ditambal."
+    )
     page.goto(base + f"/laporan/{tracking_id}/")
     page.check("#id_rating_1")  # 4
     page.check("#id_satisfied_0")  # yes

@@ -9,9 +9,11 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 
+from lapor.accounts.principals import SYSTEM
 from lapor.reports import services
 from lapor.reports.choices import OmbudsmanConsent, Status
 from lapor.reports.models import Attachment, Report
+from lapor.testing.factories import as_official
 
 from .conftest import PNG_1PX
 from .helpers import answered_report, build_world, public_report
@@ -43,7 +45,9 @@ def test_public_page_shows_timeline_and_follow_ups(client, w):
 
 def test_reporter_replies_with_a_file(client, w):
     report = public_report(w)
-    services.report_follow_up(report_id=report.pk, actor=w.clerk, note="Kami jadwalkan perbaikan.")
+    services.report_follow_up(
+        report_id=report.pk, actor=as_official(w.clerk), note="Kami jadwalkan perbaikan."
+    )
     client.force_login(w.reporter)
     html = client.get(url(report)).content.decode()
     assert url(report, "portal:report_reply") in html
@@ -109,7 +113,7 @@ def test_ombudsman_consent_when_offered(client, w):
     then = timezone.now() - timedelta(days=70)
     report = public_report(w, now=then)
     Report.objects.filter(pk=report.pk).update(submitted_at=then)
-    services.report_ask_consent(report_id=report.pk)
+    services.report_ask_consent(report_id=report.pk, actor=SYSTEM)
     client.force_login(w.reporter)
     html = client.get(url(report)).content.decode()
     assert url(report, "portal:report_consent") in html
