@@ -81,9 +81,8 @@ def bench_tracking_lookup(runs: int) -> dict[str, float]:
     """A report found by its tracking ID, as the public page finds it."""
     import random
 
-    from django.contrib.auth.models import AnonymousUser
-    from django.http import Http404
-
+    from lapor.accounts.principals import VISITOR
+    from lapor.core.exceptions import NotFound
     from lapor.reports.models import Report
     from lapor.reports.selectors import report_get_visible_to
 
@@ -92,12 +91,11 @@ def bench_tracking_lookup(runs: int) -> dict[str, float]:
         return {}
     rng = random.Random(1)
     rng.shuffle(ids)
-    anonymous = AnonymousUser()
 
     def lookup(i: int) -> None:
-        # Confidential or not yet verified: a 404, after the same work.
-        with contextlib.suppress(Http404):
-            report_get_visible_to(anonymous, tracking_id=ids[i % len(ids)])
+        # Confidential or not yet verified: not found, after the same work.
+        with contextlib.suppress(NotFound):
+            report_get_visible_to(VISITOR, tracking_id=ids[i % len(ids)])
 
     del Report
     return percentiles("lookup", timed(lookup, runs))
@@ -105,14 +103,11 @@ def bench_tracking_lookup(runs: int) -> dict[str, float]:
 
 def bench_public_list(runs: int) -> dict[str, float]:
     """The first page of the public list: newest visible reports."""
-    from django.contrib.auth.models import AnonymousUser
-
+    from lapor.accounts.principals import VISITOR
     from lapor.reports.selectors import report_list_visible_to
 
-    anonymous = AnonymousUser()
-
     def page(i: int) -> None:
-        list(report_list_visible_to(anonymous).order_by("-submitted_at")[:25])
+        list(report_list_visible_to(VISITOR).order_by("-submitted_at")[:25])
 
     return percentiles("first_page", timed(page, runs))
 
