@@ -78,7 +78,12 @@ class MultipleFileInput(forms.ClearableFileInput):
 
 
 class MultipleFileField(forms.FileField):
-    """Several files under one name; the services check what each file is."""
+    """Several files under one name; the services check what each file is.
+
+    Declared as ``files`` (the name the pages post): Django's form metaclass takes
+    declared fields off the class, so ``form.files`` stays the request's uploads and
+    only the type checker sees a clash (hence its ``type: ignore``).
+    """
 
     widget = MultipleFileInput
 
@@ -282,7 +287,7 @@ class FollowUpForm(ActionForm):
         choices=FOLLOW_UP_VISIBILITIES,
         error_messages={"invalid_choice": _("Choose who may read this.")},
     )
-    files = MultipleFileField()
+    files = MultipleFileField()  # type: ignore[assignment]  # see MultipleFileField
 
     audience: ClassVar[dict[str, str]] = {"note": AUDIENCE_CHOICE}
     with_files: ClassVar[bool] = True
@@ -292,7 +297,7 @@ class FollowUpForm(ActionForm):
 
 
 class ResolveForm(ActionForm):
-    files = MultipleFileField()
+    files = MultipleFileField()  # type: ignore[assignment]  # see MultipleFileField
 
     audience: ClassVar[dict[str, str]] = {"note": AUDIENCE_PUBLIC}
     with_files: ClassVar[bool] = True
@@ -321,7 +326,7 @@ ACTION_FORMS: dict[Action, type[ActionForm]] = {
 
 class NoteForm(ConsoleForm):
     note = _note_field(required=True)
-    files = MultipleFileField()
+    files = MultipleFileField()  # type: ignore[assignment]  # see MultipleFileField
 
     audience: ClassVar[dict[str, str]] = {"note": AUDIENCE_INTERNAL}
 

@@ -107,10 +107,11 @@ def _report_context(
         )
     if Action.DISPOSE_TO_UNIT in actions:
         ctx["units"] = selectors.units_for_dispatch(principal, report)
-    if actions & {Action.TRANSFER}:
-        ctx["transfer_options"] = agency_options(
-            selectors.agencies_for_transfer().exclude(pk=report.agency_id)
-        )
+    if Action.TRANSFER in actions:
+        others = selectors.agencies_for_transfer()
+        if report.agency_id:
+            others = others.exclude(pk=report.agency_id)
+        ctx["transfer_options"] = agency_options(others)
     can_assign = report.status in (Status.DISPOSED, Status.IN_PROGRESS, Status.RESOLVED) and (
         Action.DISPOSE_TO_UNIT in actions
     )
