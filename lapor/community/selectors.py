@@ -6,7 +6,8 @@ reporter of an anonymous report commenting on it is "Anonymous reporter" to ever
 but themselves and the national admin, the same people who may know who filed it
 (``reports.selectors.report_reporter_identity_for``). That rule is written once, as a
 database condition (:func:`_author_withheld_q`), and every row this module returns
-carries its answer as ``author_withheld``.
+carries its answer as ``author_withheld``. A comment's text is public free text: the
+public reads it masked like the report's own (``reports.public_text``).
 """
 
 from __future__ import annotations
@@ -19,7 +20,9 @@ from django.utils.translation import gettext_lazy as _
 
 from lapor.accounts.principals import Principal
 from lapor.core.exceptions import NotFound
+from lapor.reports.masking import mask_public_text
 from lapor.reports.models import Report
+from lapor.reports.public_text import reads_original
 
 from .models import Comment, Support
 
@@ -94,10 +97,48 @@ def comment_author_ref(*, comment: Comment) -> str:
     return f"#{comment.author_id}"
 
 
+# What masking a comment needs of its report: who reads it as written
+# (visibility.relation_of), the reporter's name and the verifier's redactions.
+_REPORT_FIELDS = (
+    "pk",
+    "status",
+    "is_confidential",
+    "is_anonymous",
+    "redactions",
+    "reporter_id",
+    "reporter__full_name",
+    "agency_id",
+    "agency__path",
+    "unit_id",
+    "unit__path",
+    "target_agency_id",
+    "target_agency__path",
+)
+
+
+def _body_for(principal: Principal, report: Report, body: str) -> str:
+    """A comment's text as the report's own text reads for ``principal``
+    (``reports.public_text``): the public reads it with NIK, phone numbers, e-mail
+    addresses, the reporter's name and the verifier's redactions masked."""
+    if reads_original(principal, report):
+        return body
+    names = (report.reporter.full_name,) if report.reporter_id and report.reporter else ()
+    redactions = [p for p in (report.redactions or ()) if isinstance(p, str)]
+    return mask_public_text(body, names=names, redactions=redactions)
+
+
 def comment_list_for_report(*, principal: Principal, report_id: int) -> list[CommentEntry]:
     """The comments on a report ``principal`` may read, oldest first, hidden ones left
-    out; ``NotFound`` for a report they may not read."""
-    if not Report.objects.visible_to(principal).filter(pk=report_id).exists():
+    out, their text masked as the report's for the public; ``NotFound`` for a report
+    they may not read."""
+    report = (
+        Report.objects.visible_to(principal)
+        .select_related("reporter", "agency", "unit", "target_agency")
+        .only(*_REPORT_FIELDS)
+        .filter(pk=report_id)
+        .first()
+    )
+    if report is None:
         raise NotFound(_("No such report."))
     comments = (
         _with_author_withheld(
@@ -118,7 +159,7 @@ def comment_list_for_report(*, principal: Principal, report_id: int) -> list[Com
     return [
         CommentEntry(
             pk=c.pk,
-            body=c.body,
+            body=_body_for(principal, report, c.body),
             created_at=c.created_at,
             author_label=comment_author_label(comment=c),
             is_own=principal.owns(c.author_id),

@@ -138,3 +138,31 @@ def test_support_exists(world, as_):
     assert selectors.support_exists(principal=as_("citizen"), report_id=report.pk) is True
     assert selectors.support_exists(principal=as_("pengawas"), report_id=report.pk) is False
     assert selectors.support_exists(principal=VISITOR, report_id=report.pk) is False
+
+
+# --- personal data in comment text (as the report's own text: reports.public_text) ------
+
+
+def _bodies(principal, report):
+    return [
+        e.body for e in selectors.comment_list_for_report(principal=principal, report_id=report.pk)
+    ]
+
+
+def test_personal_data_in_comments_is_masked_for_the_public(world, as_):
+    report = world.reports["anonymous"]
+    services.comment_add(
+        principal=as_("reporter"),
+        report_id=report.pk,
+        body="Saya Siti Rahmawati, hubungi 0812-3456-7890 atau siti.pelapor@example.test",
+    )
+    for key, verified in [("visitor", True), ("citizen", True), ("admin_instansi", False)]:
+        (body,) = _bodies(as_(key, verified=verified), report)
+        assert "Siti" not in body and "Rahmawati" not in body, key
+        assert "7890" not in body and "siti.pelapor@" not in body, key
+        assert body.startswith("Saya "), key
+    # The reporter and the officials handling the report read it as written.
+    for key in ("reporter", "admin_instansi", "admin_nasional"):
+        assert _bodies(as_(key), report) == [
+            "Saya Siti Rahmawati, hubungi 0812-3456-7890 atau siti.pelapor@example.test"
+        ], key
