@@ -1,8 +1,9 @@
 """Comment moderation for national admins: flagged comments first, hide or keep.
 
-The changelist and the change page read comments through the report's gate with the
-admin user's principal, and show authors by user id: moderating a comment never needs
-the name of the person who wrote it.
+Only a national admin with a verified second factor opens it. Even so, the changelist
+and the change page read comments through the report's gate with the request's
+principal, and show authors by user id: moderating a comment never needs the name of
+the person who wrote it.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from lapor.accounts.principals import principal_from_request
+from lapor.accounts.middleware import request_principal
 from lapor.core.exceptions import ServiceError
 
 from .models import Comment
@@ -69,7 +70,22 @@ class CommentAdmin(admin.ModelAdmin):
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Comment]:
         # Only comments on reports this person may read, by the one gate.
-        return comment_list_for_moderation(principal=principal_from_request(request))
+        return comment_list_for_moderation(principal=request_principal(request))
+
+    def _moderates(self, request: HttpRequest) -> bool:
+        # Moderation is the national admin's (second factor verified): other staff, a
+        # role-less superuser included, do not read comments here at all; the bodies
+        # are shown as written, which only those who may read every report may see.
+        return request_principal(request).is_national_admin
+
+    def has_module_permission(self, request: HttpRequest) -> bool:
+        return self._moderates(request) and super().has_module_permission(request)
+
+    def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return self._moderates(request) and super().has_view_permission(request, obj)
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return self._moderates(request) and super().has_change_permission(request, obj)
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False
@@ -94,7 +110,7 @@ class CommentAdmin(admin.ModelAdmin):
         return f"#{obj.moderated_by_id}" if obj.moderated_by_id else "—"
 
     def _moderate(self, request: HttpRequest, queryset: QuerySet[Comment], *, hide: bool) -> None:
-        principal = principal_from_request(request)
+        principal = request_principal(request)
         done = 0
         for comment_id in queryset.values_list("pk", flat=True):
             try:
