@@ -201,7 +201,7 @@ def event_append(
         from_status=report.status,
         to_status=report.status,
         note=note,
-        visibility=visibility,
+        visibility=visibility or "",  # empty: the code's audience (``events_append``)
         data=dict(data or {}),
     )
     [event] = events_append([event])

@@ -17,6 +17,7 @@ from lapor.reports.attachments import attachment_add, sanitize_filename
 from lapor.reports.choices import AttachmentKind, Visibility
 from lapor.reports.models import Attachment, ReportEvent
 from lapor.testing.factories import make_privacy_world, make_report
+from lapor.testing.otp import force_login_verified
 
 from .test_visibility import EVENTS, REPORTS, ROLES
 
@@ -301,7 +302,8 @@ def world():
 def test_download_per_role(client, world, role):
     """Expected: the EVENTS table of test_visibility (same rule for files as for notes)."""
     if world.users[role] is not None:
-        client.force_login(world.users[role])
+        # Officials with their second factor verified, as the console signs them in.
+        force_login_verified(client, world.users[role])
     got, expected = {}, {}
     for key, letters in zip(REPORTS, EVENTS[role], strict=True):
         for letter, attachment in world.files[key].items():
@@ -312,7 +314,7 @@ def test_download_per_role(client, world, role):
 
 
 def test_download_of_a_missing_id_is_404(client, world):
-    client.force_login(world.users["admin_nasional"])
+    force_login_verified(client, world.users["admin_nasional"])
     assert client.get("/attachments/999999/").status_code == 404
 
 
@@ -328,7 +330,7 @@ def test_download_headers_for_an_image(client, world):
 
 
 def test_download_headers_for_a_document(client, world):
-    client.force_login(world.users["admin_instansi"])
+    force_login_verified(client, world.users["admin_instansi"])
     attachment = world.files["public"]["I"]
     response = client.get(f"/attachments/{attachment.pk}/")
     assert response.status_code == 200
