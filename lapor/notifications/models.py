@@ -71,7 +71,9 @@ class Notification(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.kind} → user {self.user_id}"
+        # No recipient: admin page titles and log lines print this, and a reporter's
+        # notification names the person behind a report (issue 8, finding 2).
+        return f"{self.kind} #{self.pk}"
 
     @property
     def is_read(self) -> bool:
