@@ -80,7 +80,8 @@ class OutboxSubscriber:
 # By name. A handful of entries: a topic's subscribers are found by scanning them.
 _subscribers: dict[str, OutboxSubscriber] = {}
 _subscribers_loaded = False
-_load_lock = threading.Lock()
+# Re-entrant: code run while the modules load may itself publish, and must not deadlock.
+_load_lock = threading.RLock()
 
 # Room for the end of a traceback in ``last_error``.
 _ERROR_LIMIT = 4000
