@@ -184,10 +184,14 @@ def region_options(request: HttpRequest) -> HttpResponse:
     return render(request, "portal/_region_options.html", {"selects": selects})
 
 
-@require_safe
+@require_POST
 def agency_suggest(request: HttpRequest) -> HttpResponse:
-    """htmx: the target-agency block, for what the form holds now."""
-    return render(request, "portal/_agency_block.html", _agency_context(request.GET))
+    """htmx: the target-agency block, for what the form holds now.
+
+    A POST (CSRF-checked), never a GET: the form around it holds the description, and
+    a query string ends up in server and proxy logs (issue 8, finding 6).
+    """
+    return render(request, "portal/_agency_block.html", _agency_context(request.POST))
 
 
 @require_safe

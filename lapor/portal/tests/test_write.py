@@ -124,7 +124,7 @@ def test_region_cascade_partial_for_htmx(client, w):
 def test_agency_suggestion_from_routing_rules(client, w):
     RoutingRule.objects.create(category=w.topic, region_id="32.73", agency=w.agency)
     client.force_login(w.reporter)
-    response = client.get(
+    response = client.post(
         reverse("portal:agency_suggest"), {"category": w.category.pk, "village": w.village.code}
     )
     html = response.content.decode()
