@@ -4,13 +4,16 @@ Statuses change only through ``reports.transitions``, so nothing is editable her
 The list is ``Report.objects.visible_to(principal)`` for the request's principal (a
 superuser without a role sees what the public sees; an official only with the second
 factor the admin asks for), the reporter appears only through
-``report_reporter_identity_for``, and the timeline only through
-``report_events_visible_to``. Search covers tracking ID and title only: searching by
+``report_reporter_identity_for``, the timeline only through
+``report_events_visible_to``, and the free text (title, description, address, rating
+comment, notes) only through ``reports.public_text``: masked for whoever is the public
+to the report, as on every other public exit. Search covers tracking ID and title only: searching by
 the reporter's name or e-mail would tell which reports someone filed.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from django.contrib import admin
@@ -26,6 +29,7 @@ from lapor.core.exceptions import NotFound
 
 from .attachments import download_name
 from .models import Report, ReportEvent
+from .public_text import ReportText, event_note_for, report_text_for, report_title_for
 from .selectors import (
     event_actor_label_for,
     report_attachments_visible_to,
@@ -51,7 +55,15 @@ class ReportEventInline(admin.TabularInline):
     fk_name = "report"
     extra = 0
     can_delete = False
-    fields = ("created_at", "code", "actor_label", "from_status", "to_status", "visibility", "note")
+    fields = (
+        "created_at",
+        "code",
+        "actor_label",
+        "from_status",
+        "to_status",
+        "visibility",
+        "note_text",
+    )
     readonly_fields = fields
     ordering = ("created_at", "id")
 
@@ -66,6 +78,13 @@ class ReportEventInline(admin.TabularInline):
         if request is None or event.pk is None:
             return ""
         return event_actor_label_for(request_principal(request), event)
+
+    @admin.display(description=_("note"))
+    def note_text(self, event: ReportEvent) -> str:
+        request = getattr(self, "_request", None)
+        if request is None or event.pk is None:
+            return ""
+        return event_note_for(request_principal(request), event)
 
     def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False
@@ -82,15 +101,7 @@ class ReportEventInline(admin.TabularInline):
 
 @admin.register(Report)
 class ReportAdmin(admin.ModelAdmin):
-    list_display = (
-        "tracking_id",
-        "title",
-        "status",
-        "agency",
-        "is_anonymous",
-        "is_confidential",
-        "submitted_at",
-    )
+    # The columns are ``get_list_display``'s: the title as the principal may read it.
     list_filter = ("status", "classification", "is_anonymous", "is_confidential", "channel")
     search_fields = ("=tracking_id", "title")
     list_select_related = ("agency",)
@@ -105,8 +116,8 @@ class ReportAdmin(admin.ModelAdmin):
             {
                 "fields": (
                     "tracking_id",
-                    "title",
-                    "description",
+                    "title_text",
+                    "description_text",
                     "classification",
                     "category",
                     "incident_date",
@@ -118,7 +129,7 @@ class ReportAdmin(admin.ModelAdmin):
             _("Reporter"),
             {"fields": ("reporter_identity", "is_anonymous", "is_confidential")},
         ),
-        (_("Location"), {"fields": ("region", "address", "latitude", "longitude")}),
+        (_("Location"), {"fields": ("region", "address_text", "latitude", "longitude")}),
         (
             _("Handling"),
             {
@@ -154,10 +165,32 @@ class ReportAdmin(admin.ModelAdmin):
         ),
         (
             _("Outcome"),
-            {"fields": ("rating", "rating_comment", "reporter_satisfied", "support_count")},
+            {"fields": ("rating", "rating_comment_text", "reporter_satisfied", "support_count")},
         ),
         (_("Attachments"), {"fields": ("attachment_links",)}),
     )
+
+    def get_search_fields(self, request: HttpRequest) -> Sequence[str]:
+        # Words of the title only for officials: for the public the title is masked,
+        # and a search for a phone number would tell which report hides it.
+        return self.search_fields if request_principal(request).is_official else ("=tracking_id",)
+
+    def get_list_display(self, request: HttpRequest) -> Sequence[str | Callable[..., Any]]:
+        principal = request_principal(request)
+
+        @admin.display(description=_("title"), ordering="title")
+        def title(obj: Report) -> str:
+            return report_title_for(principal, obj)
+
+        return (
+            "tracking_id",
+            title,
+            "status",
+            "agency",
+            "is_anonymous",
+            "is_confidential",
+            "submitted_at",
+        )
 
     def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> list[str]:
         return [str(f) for _name, opts in self.fieldsets for f in opts["fields"]]
@@ -204,6 +237,30 @@ class ReportAdmin(admin.ModelAdmin):
         if obj is not None:
             obj._admin_principal = request_principal(request)
         return obj
+
+    def _text(self, obj: Report) -> ReportText | None:
+        principal: Principal | None = getattr(obj, "_admin_principal", None)
+        return report_text_for(principal, obj) if principal is not None else None
+
+    @admin.display(description=_("title"))
+    def title_text(self, obj: Report) -> str:
+        text = self._text(obj)
+        return text.title if text else ""
+
+    @admin.display(description=_("description"))
+    def description_text(self, obj: Report) -> str:
+        text = self._text(obj)
+        return text.description if text else ""
+
+    @admin.display(description=_("address"))
+    def address_text(self, obj: Report) -> str:
+        text = self._text(obj)
+        return text.address if text else ""
+
+    @admin.display(description=_("rating comment"))
+    def rating_comment_text(self, obj: Report) -> str:
+        text = self._text(obj)
+        return text.rating_comment if text else ""
 
     @admin.display(description=_("reporter"))
     def reporter_identity(self, obj: Report) -> str:

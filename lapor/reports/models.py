@@ -243,7 +243,9 @@ class Report(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"#{self.tracking_id} {self.title}"
+        # The tracking ID only: admin page titles, foreign keys and log lines print
+        # this, and a title is free text that may be confidential or need masking.
+        return f"#{self.tracking_id}"
 
 
 class ReportSweepState(models.Model):

@@ -162,3 +162,27 @@ def test_duplicate_of_is_shown_only_when_visible(as_role, world):
     assert secret.tracking_id not in html and secret.title not in html
     html = as_role("admin_nasional").get(f"{CHANGELIST}{report.pk}/change/").content.decode()
     assert f"#{secret.tracking_id}" in html
+
+
+def test_free_text_is_masked_for_whoever_is_the_public_to_the_report(as_role, world):
+    # The admin is one more exit: a superuser without a role (or an unrelated official)
+    # reads a report's text as the public page shows it, the officials handling it as
+    # written (reports.public_text).
+    report = world.reports["public"]
+    phone = "0812-5550-7788"
+    Report.objects.filter(pk=report.pk).update(
+        title="Jalan rusak, hubungi 081255507788",
+        description=f"Hubungi saya di {phone} kalau petugas datang ke lokasi.",
+    )
+    from lapor.reports.models import ReportEvent
+
+    ReportEvent.objects.create(
+        report=report, code="report.followed_up", visibility="public", note=f"Telepon {phone}"
+    )
+    url = f"{CHANGELIST}{report.pk}/change/"
+    for role in ("superuser", "admin_instansi_other"):
+        client = as_role(role)
+        html = client.get(url).content.decode() + client.get(CHANGELIST).content.decode()
+        assert "5550" not in html and "55507788" not in html, role
+    html = as_role("admin_unit").get(url).content.decode()
+    assert phone in html and "081255507788" in html
