@@ -1,0 +1,301 @@
+"""The privacy rule, proved by crawling every exit as every role (issue 8, "Done when").
+
+For each role the crawl signs in the way that person would (a citizen with a password;
+an official and the admin with a verified second factor; the "unverified official" with
+a password only), then GETs every page reachable from the home page, the console and
+the admin, plus every known report, file, notification, feed and search URL of the
+world (``world.py``). Each marker must appear exactly where the rules allow
+(``reports/visibility.py``, ``reports/selectors.report_reporter_identity_for``):
+
+* ``allowed``: the roles that may be shown the marker; shown to anyone else is a leak;
+* ``must_see``: the roles that must be shown it (positive controls: the national admin
+  sees the anonymous reporter, the reporter sees their own Rahasia report, everybody
+  sees the public follow-up...), so that a crawl that reaches nothing fails too. It is
+  ``allowed`` itself except where a role may, but need not, be shown a marker.
+
+A failure lists every ``(role, marker, url)`` that breaks the rule, and every marker a
+role should have been shown but was not.
+
+One exception, written down: the account directory (the user admin and notification
+settings, for superusers) names people, not reports. A superuser's job includes
+managing accounts, so there the reporter's identity may appear; what must not appear
+with it is any report of theirs (``DIRECTORY`` below), which would tie the person to it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import pytest
+from django.db import transaction
+from django.test import Client, override_settings
+
+from lapor.testing.otp import force_login_verified
+
+from . import world as w
+from .crawler import Crawl, crawl
+
+ALL = frozenset(w.ROLES)
+# Officials related to the Rahasia report: its agency and unit (verified), the national
+# admin and the Ombudsman. Not Pengawas: Pengawas never reads confidential reports.
+CONF_OFFICIALS = frozenset(
+    {"agency_officer", "admin_instansi", "admin_unit", "ombudsman", "admin_nasional"}
+)
+# Officials related to the (not confidential) Anonim report: Pengawas too.
+ANON_OFFICIALS = CONF_OFFICIALS | {"pengawas"}
+# Who may know who filed an anonymous report.
+IDENTITY = frozenset({"reporter", "admin_nasional"})
+
+
+@dataclass(frozen=True)
+class Marker:
+    key: str
+    texts: tuple[str, ...]
+    allowed: frozenset[str]
+    must_see: frozenset[str]
+    identity: bool = False  # the reporter's own identity (the directory exception)
+
+
+def _marker(
+    key: str,
+    *texts: str,
+    allowed: frozenset[str],
+    must_see: frozenset[str] | None = None,
+    identity: bool = False,
+) -> Marker:
+    return Marker(key, texts, allowed, allowed if must_see is None else must_see, identity)
+
+
+MARKERS = (
+    # Public: every role, signed in or not, is shown these (positive controls).
+    _marker("anon title", w.ANON_TITLE, allowed=ALL),
+    _marker("anon description", w.ANON_DESC, allowed=ALL),
+    _marker("public follow-up", w.PUBLIC_FOLLOWUP, allowed=ALL),
+    _marker("reporter's comment", w.REPORTER_COMMENT, allowed=ALL),
+    _marker("other citizen's comment", w.OTHER_COMMENT, allowed=ALL),
+    # The NIK and phone typed into a public description: masked on every public exit,
+    # read as written by the reporter and the officials handling the report.
+    _marker(
+        "contact in the description",
+        w.DESC_NIK,
+        w.DESC_PHONE,
+        allowed=ANON_OFFICIALS | {"reporter"},
+        must_see=frozenset({"reporter", "admin_nasional", "admin_instansi"}),
+    ),
+    # The Anonim report's file for officials: internal notes (and their files) and the
+    # verifier's note to the agency; Pengawas reads them (the report is not Rahasia).
+    _marker("verifier's note (anon)", w.VERIFIER_NOTE_ANON, allowed=ANON_OFFICIALS),
+    _marker("internal note (anon)", w.ANON_INTERNAL, allowed=ANON_OFFICIALS),
+    _marker(
+        "internal note's file (anon)",
+        w.ANON_INTERNAL_FILE_NAME,
+        w.ANON_INTERNAL_FILE_BYTES,
+        allowed=ANON_OFFICIALS,
+    ),
+    # Between the reporter and the officials.
+    _marker("reporter's reply", w.REPORTER_REPLY, allowed=ANON_OFFICIALS | {"reporter"}),
+    # The Rahasia report: the reporter and its officials.
+    _marker("Rahasia title", w.CONF_TITLE, allowed=CONF_OFFICIALS | {"reporter"}),
+    _marker("Rahasia description", w.CONF_DESC, allowed=CONF_OFFICIALS | {"reporter"}),
+    _marker("Rahasia follow-up", w.CONF_FOLLOWUP, allowed=CONF_OFFICIALS | {"reporter"}),
+    _marker(
+        "Rahasia photo",
+        w.CONF_FILE_NAME,
+        w.CONF_FILE_BYTES,
+        allowed=CONF_OFFICIALS | {"reporter"},
+    ),
+    _marker("verifier's note (Rahasia)", w.VERIFIER_NOTE_CONF, allowed=CONF_OFFICIALS),
+    _marker("internal note (Rahasia)", w.CONF_INTERNAL, allowed=CONF_OFFICIALS),
+    # Who filed them (both are anonymous): the reporter and the national admin only.
+    _marker("reporter's first name", w.REPORTER_FIRST, allowed=IDENTITY, identity=True),
+    _marker("reporter's last name", w.REPORTER_LAST, allowed=IDENTITY, identity=True),
+    _marker("reporter's e-mail", w.REPORTER_EMAIL, allowed=IDENTITY, identity=True),
+    _marker("reporter's phone", w.REPORTER_PHONE[3:], allowed=IDENTITY, identity=True),
+    _marker(
+        "reporter's account id",
+        str(w.REPORTER_ID),
+        allowed=IDENTITY,
+        must_see=frozenset({"admin_nasional"}),
+        identity=True,
+    ),
+)
+
+# The account directory: people, not reports (see the module docstring).
+DIRECTORY = ("/admin/accounts/user/", "/admin/notifications/notificationsetting/")
+# What ties a person to a report, if it shows up in the directory beside them.
+REPORT_TEXTS = (w.ANON_TITLE, w.ANON_DESC, w.CONF_TITLE, w.CONF_DESC)
+
+
+# --- the world, once for the module ------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def world(django_db_setup, django_db_blocker, tmp_path_factory) -> Iterator[w.World]:
+    """Built once and rolled back at the end: every test only reads it (GET only)."""
+    media = tmp_path_factory.mktemp("crawl-media")
+    with (
+        django_db_blocker.unblock(),
+        override_settings(
+            MEDIA_ROOT=media,
+            PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"],
+            OUTBOX_KICK_ON_COMMIT=False,
+            EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend",
+        ),
+    ):
+        atomic = transaction.atomic()
+        atomic.__enter__()
+        try:
+            yield w.build_world()
+        finally:
+            transaction.set_rollback(True)
+            atomic.__exit__(None, None, None)
+
+
+def _client_for(world: w.World, role: str) -> Client:
+    client = Client()
+    user = world.users[role]
+    if user is None:
+        return client
+    if role in w.VERIFIED_ROLES:
+        force_login_verified(client, user)
+    else:
+        # A citizen signs in with a password; so does the official who skips the
+        # second factor (``/akun/`` no longer lets them, a session can still exist).
+        client.force_login(user)
+    return client
+
+
+def _seeds(world: w.World) -> list[str]:
+    seeds = [
+        "/",
+        "/laporan/",
+        "/laporan/saya/",
+        "/notifikasi/",
+        "/akun/profil/",
+        "/konsol/",
+        "/admin/",
+        f"/laporan/feed/instansi/{world.regency.code}/",
+        f"/laporan/feed/instansi/{world.dinas.code}/",
+        "/laporan/feed/wilayah/32.04/",
+        # Search: words of both titles (never a marker: a search echoes its words).
+        "/laporan/?q=Perundungan",
+        "/laporan/?q=Pungutan",
+        "/konsol/kotak-masuk/?q=Perundungan",
+        "/konsol/verifikasi/?q=Perundungan",
+        "/konsol/pengawasan/?q=Perundungan",
+    ]
+    for report in world.reports:
+        seeds += [
+            f"/laporan/{report.tracking_id}/",
+            f"/lacak/?id={report.tracking_id}",
+            f"/konsol/laporan/{report.tracking_id}/",
+            f"/admin/reports/report/{report.pk}/change/",
+            f"/admin/reports/report/?q={report.tracking_id}",
+            # Finding 2: the notification admin searched by tracking ID.
+            f"/admin/notifications/notification/?q={report.tracking_id}",
+            f"/admin/community/comment/?q={report.tracking_id}",
+        ]
+    seeds += [f"/attachments/{a.pk}/" for a in world.attachments]
+    seeds += [f"/admin/notifications/notification/{pk}/change/" for pk in world.notifications]
+    seeds += [f"/admin/community/comment/{pk}/change/" for pk in world.comments]
+    return seeds
+
+
+def _in_directory(url: str) -> bool:
+    return url.startswith(DIRECTORY)
+
+
+def _judge(role: str, result: Crawl) -> tuple[list[str], list[str]]:
+    """The leaks ``(role, marker, url)`` and the misses ``(role, marker)`` of a crawl."""
+    leaks: list[str] = []
+    misses: list[str] = []
+    for marker in MARKERS:
+        urls = result.find(marker.texts)
+        if role not in marker.allowed:
+            shown = [u for u in urls if not (marker.identity and _in_directory(u))]
+            leaks += [f"{role} was shown {marker.key} at {url}" for url in shown]
+        if role in marker.must_see and not urls:
+            misses.append(f"{role} was never shown {marker.key}")
+    # In the directory, a person is never shown beside a report of theirs.
+    if role not in IDENTITY:
+        identity = [m for m in MARKERS if m.identity]
+        for url, page in result.pages.items():
+            if not _in_directory(url):
+                continue
+            text = page.text.lower()
+            names = any(t.lower() in text for m in identity for t in m.texts)
+            if names and any(t.lower() in text for t in REPORT_TEXTS):
+                leaks.append(f"{role} was shown the reporter beside a report at {url}")
+    return leaks, misses
+
+
+@pytest.fixture(scope="module")
+def crawls() -> dict[str, Crawl]:
+    """Each role's crawl, kept for the module: the tests below read the same crawl."""
+    return {}
+
+
+def _crawl_as(world: w.World, crawls: dict[str, Crawl], role: str) -> Crawl:
+    if role not in crawls:
+        crawls[role] = crawl(_client_for(world, role), _seeds(world))
+    return crawls[role]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", w.ROLES)
+def test_every_exit_shows_each_marker_exactly_where_the_rules_allow(world, crawls, role):
+    result = _crawl_as(world, crawls, role)
+    errors = [url for url, page in result.pages.items() if page.status >= 500]
+    assert not errors, f"{role}: server errors at {errors}"
+    leaks, misses = _judge(role, result)
+    report = "\n".join([*leaks, *misses])
+    assert not leaks and not misses, (
+        f"{len(leaks)} leak(s), {len(misses)} miss(es) in {len(result.pages)} pages "
+        f"crawled as {role}:\n{report}"
+    )
+
+
+@pytest.mark.django_db
+def test_the_crawl_reaches_the_console_and_the_admin(world, crawls):
+    """The crawl is known to be able to fail: for the national admin it walks far
+    into the console and the admin, and finds the markers there too."""
+    result = _crawl_as(world, crawls, "admin_nasional")
+    ok = [u for u, page in result.pages.items() if page.status == 200]
+    assert len([u for u in ok if u.startswith("/konsol/")]) >= 5
+    assert len([u for u in ok if u.startswith("/admin/")]) >= 20
+    console_hits = [u for u in result.find([w.CONF_INTERNAL]) if u.startswith("/konsol/")]
+    assert console_hits, "the Rahasia internal note is shown in the console"
+    admin_hits = [u for u in result.find([w.REPORTER_EMAIL]) if u.startswith("/admin/reports/")]
+    assert admin_hits, "the report admin names the anonymous reporter to the national admin"
+    files = [u for u in result.find([w.CONF_FILE_BYTES]) if u.startswith("/attachments/")]
+    assert files, "the Rahasia photo is downloaded and its bytes read"
+
+
+@pytest.mark.django_db
+def test_the_crawl_catches_a_gate_left_open(world, monkeypatch):
+    """A mutation of the rule itself: with the gate open to everybody, the visitor's
+    crawl must report the Rahasia report and the internal notes, with their URLs."""
+    from lapor.reports import visibility
+
+    monkeypatch.setattr(visibility, "report_q", lambda principal, prefix="": visibility.ALL)
+    monkeypatch.setattr(visibility, "rows_q", lambda principal, **kwargs: visibility.ALL)
+    monkeypatch.setattr(visibility, "relation_of", lambda principal, report: visibility.NATIONAL)
+    leaks, _misses = _judge("visitor", crawl(_client_for(world, "visitor"), _seeds(world)))
+    for key in (
+        "Rahasia title",
+        "Rahasia photo",
+        "internal note (anon)",
+        "internal note (Rahasia)",
+    ):
+        assert any(f"shown {key} at /" in leak for leak in leaks), (key, leaks)
+
+
+def test_a_leak_is_reported_with_its_url():
+    """The judge itself: a page that shows the visitor the Rahasia title is a leak."""
+    from .crawler import Page
+
+    fake = Crawl(pages={"/x/": Page(url="/x/", status=200, text=f"<p>{w.CONF_TITLE}</p>")})
+    leaks, misses = _judge("visitor", fake)
+    assert leaks == ["visitor was shown Rahasia title at /x/"]
+    assert "visitor was never shown anon title" in misses
