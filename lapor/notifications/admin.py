@@ -18,7 +18,7 @@ it. Otherwise a search by tracking ID would tie a report to a person's account (
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib import admin
@@ -87,12 +87,12 @@ class NotificationAdmin(admin.ModelAdmin):
             )
         )
 
-    def get_search_fields(self, request: HttpRequest) -> Sequence[str]:
+    def get_search_fields(self, request: HttpRequest) -> tuple[str, ...]:
         if request_principal(request).is_national_admin:
             return ("=report__tracking_id", "=user__id")
         return ("=report__tracking_id",)
 
-    def get_list_display(self, request: HttpRequest) -> Sequence[str | Callable[..., Any]]:
+    def get_list_display(self, request: HttpRequest) -> tuple[str | Callable[[Any], str], ...]:
         principal = request_principal(request)
 
         @admin.display(description=_("recipient"))

@@ -13,7 +13,7 @@ the reporter's name or e-mail would tell which reports someone filed.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib import admin
@@ -170,12 +170,16 @@ class ReportAdmin(admin.ModelAdmin):
         (_("Attachments"), {"fields": ("attachment_links",)}),
     )
 
-    def get_search_fields(self, request: HttpRequest) -> Sequence[str]:
+    def get_search_fields(self, request: HttpRequest) -> tuple[str, ...]:
         # Words of the title only for officials: for the public the title is masked,
         # and a search for a phone number would tell which report hides it.
-        return self.search_fields if request_principal(request).is_official else ("=tracking_id",)
+        return (
+            tuple(self.search_fields)
+            if request_principal(request).is_official
+            else ("=tracking_id",)
+        )
 
-    def get_list_display(self, request: HttpRequest) -> Sequence[str | Callable[..., Any]]:
+    def get_list_display(self, request: HttpRequest) -> tuple[str | Callable[[Any], str], ...]:
         principal = request_principal(request)
 
         @admin.display(description=_("title"), ordering="title")
