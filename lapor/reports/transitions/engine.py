@@ -262,8 +262,6 @@ def make_move(
     return Made(report, changed, event, sweep)
 
 
-# Report columns a move may write, by attname (``agency_id``), and field name → attname.
-
 # Report columns a move may write, by attname (``agency_id``).
 _WRITABLE = tuple(
     f.attname for f in Report._meta.concrete_fields if f.name not in ("id", "version")
