@@ -14,7 +14,7 @@ from lapor.reports.choices import Status
 from lapor.reports.models import Report
 from lapor.testing.browser import axe_violations, format_violations
 
-from .conftest import TEST_TOTP_KEY, build_cast, give_totp, submit
+from .conftest import TEST_TOTP_KEY, build_cast, give_totp, official, person, submit
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -68,6 +68,9 @@ def test_the_official_path_from_desk_to_closing(
     tab.wait_for_selector("#act-dispose")
     violations = axe_violations(tab) if js else []
     assert not violations, format_violations(violations)
+    # The note for the agency says it is for officials only (issue 8, finding 5).
+    assert tab.get_attribute("#dispose-note-audience", "data-audience") == "internal"
+    assert tab.locator("#dispose-note-audience").is_visible()
     tab.select_option("#dispose-agency_id", str(cast.regency.pk))
     tab.click("#act-dispose button[type=submit]:not([name])")
     tab.wait_for_selector(".messages")
@@ -94,7 +97,9 @@ def test_the_official_path_from_desk_to_closing(
 
     # The reporter replies (through the services, as the portal will).
     report_services.report_reply(
-        report_id=report.pk, actor=cast.reporter, note="Terima kasih, ditunggu perbaikannya."
+        report_id=report.pk,
+        actor=person(cast.reporter),
+        note="Terima kasih, ditunggu perbaikannya.",
     )
 
     # The dinas resolves.
@@ -106,7 +111,7 @@ def test_the_official_path_from_desk_to_closing(
     assert status_of(report) == Status.RESOLVED
 
     # The reporter accepts: the report closes.
-    report_services.report_close(report_id=report.pk, actor=cast.reporter, rating=5)
+    report_services.report_close(report_id=report.pk, actor=person(cast.reporter), rating=5)
     assert status_of(report) == Status.CLOSED
     tab.goto(f"{base}/konsol/laporan/{report.tracking_id}/")
     assert tab.locator(".status-closed").count() == 1
@@ -119,7 +124,7 @@ def test_refusals(world: Any, live_server: Any, page: Any) -> None:
     anonymous = submit(cast.reporter, title="Pungutan liar di kantor kecamatan", is_anonymous=True)
     for r in (named, anonymous):
         report_services.report_dispose(
-            report_id=r.pk, actor=cast.national, agency_id=cast.regency.pk
+            report_id=r.pk, actor=official(cast.national), agency_id=cast.regency.pk
         )
 
     # An official of another agency cannot open the report.
