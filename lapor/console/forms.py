@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 
 from lapor.agencies.choices import Classification
 from lapor.reports.choices import ArchiveReason, Visibility
+from lapor.reports.redaction import PASSAGE_MAX
 from lapor.reports.transitions import NOTE_MAX, TITLE_MAX, TITLE_MIN, Action
 
 from .choices import TemplateKind
@@ -336,6 +337,13 @@ class AssignForm(ConsoleForm):
     note = _note_field()
 
     audience: ClassVar[dict[str, str]] = {"note": AUDIENCE_INTERNAL}
+
+
+class RedactionForm(ConsoleForm):
+    """A passage of the reporter's text to hide from the public (``reports.redaction``):
+    copied from the report, so it is no text of the official's own."""
+
+    passage = forms.CharField(max_length=PASSAGE_MAX, strip=True)
 
 
 # --- lists: bulk moves and saved views ------------------------------------------------------

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django import forms
 from django.contrib import messages
 from django.http import HttpResponse
 from django.urls import reverse
@@ -15,14 +14,11 @@ from lapor.accounts.middleware import request_principal
 from lapor.accounts.principals import Principal
 from lapor.core.exceptions import ServiceError
 from lapor.reports import services as report_services
-from lapor.reports.redaction import PASSAGE_MAX, report_may_redact
+from lapor.reports.redaction import report_may_redact
 from lapor.reports.selectors import report_get_visible_to
 
 from ..access import OfficialHttpRequest, official_required, redirect
-
-
-class RedactionForm(forms.Form):
-    passage = forms.CharField(max_length=PASSAGE_MAX, strip=True)
+from ..forms import RedactionForm
 
 
 def redaction_panel(principal: Principal, report: Any) -> dict[str, Any] | None:
