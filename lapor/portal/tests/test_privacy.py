@@ -40,11 +40,42 @@ def world():
     return w
 
 
-def as_viewer(client, world, key):
+def as_viewer(client, world, key, *, verified=True):
+    """Sign the role in; officials with their second factor unless ``verified=False``."""
+    from lapor.accounts.models import RoleMembership
+    from lapor.testing.otp import force_login_verified
+
     user = world.users[key]
-    if user is not None:
+    if user is None:
+        return client
+    if verified and RoleMembership.objects.filter(user=user, is_active=True).exists():
+        force_login_verified(client, user)
+    else:
         client.force_login(user)
     return client
+
+
+@pytest.mark.parametrize(
+    "role", ["admin_instansi", "admin_unit", "developer", "admin_nasional", "ombudsman"]
+)
+def test_an_official_signed_in_without_the_second_factor_is_a_citizen(client, world, role):
+    """Finding 4: a password-only sign-in (at /akun/, say) read confidential reports,
+    internal notes and reporters' names on /laporan/<id>/. The second factor is part of
+    the rule, not of the console: without it the roles count for nothing."""
+    confidential = world.reports["confidential"]
+    public = world.reports["public"]
+    as_viewer(client, world, role, verified=False)
+    url = reverse("portal:report", kwargs={"tracking_id": confidential.tracking_id})
+    assert client.get(url).status_code == 404
+    html = text(client.get(reverse("portal:report", kwargs={"tracking_id": public.tracking_id})))
+    assert "PUBLIC-NOTE-public" in html  # positive control: the page renders
+    assert "INTERNAL-NOTE-public" not in html and "REPORTER-NOTE-public" not in html
+    assert "siti.pelapor@example.test" not in html and "Rahmawati" not in html
+    # The same person with the second factor reads it all (positive control).
+    from lapor.testing.otp import force_login_verified
+
+    force_login_verified(client, world.users[role])
+    assert client.get(url).status_code == 200
 
 
 def text(response):
