@@ -39,6 +39,8 @@ from .models import Attachment, Report, ReportEvent
 from .permissions import REPORTER, SYSTEM, Acting
 
 REPORT_EVENT_TOPIC = "report.event"
+# ``Visibility.values`` builds a list on every call; a batch checks a thousand events.
+_VISIBILITIES = frozenset(Visibility.values)
 
 # A move's files, at most: more is a mistake or abuse, never a citizen's evidence.
 FILES_MAX = 10
@@ -234,7 +236,7 @@ def events_append(events: Sequence[ReportEvent]) -> list[ReportEvent]:
         kind = event_type(event.code)
         if not event.visibility:
             event.visibility = kind.audience
-        elif event.visibility not in Visibility.values:
+        elif event.visibility not in _VISIBILITIES:
             raise ValueError(f"Unknown visibility: {event.visibility!r}")
     # The statement gives the new ids back by (report, code), which must tell them apart.
     keys = {(e.report_id, e.code) for e in events}
