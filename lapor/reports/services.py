@@ -1,11 +1,11 @@
 """Writes on reports: the one door for pages, the API and the sweeps.
 
-Filing a report, one thin service per move, internal notes and the assignment of an
-officer. Every move goes through
-``reports.transitions.transition``; the wrappers here only give each move a typed,
-keyword-only signature. Every service takes the ``Principal`` it acts for (``SYSTEM``
-for sweeps and integrations) and returns the event it wrote: ``event.report`` is the
-report as saved.
+Filing a report, one thin service per move, internal notes, the assignment of an
+officer and a verifier's redaction (``reports.redaction``, re-exported). Every move goes
+through ``reports.transitions.transition``; the wrappers here only give each move a
+typed, keyword-only signature. Every service takes the ``Principal`` it acts for
+(``SYSTEM`` for sweeps and integrations); a move returns its event, and
+``event.report`` is the report as saved.
 """
 
 from __future__ import annotations
@@ -49,7 +49,7 @@ from .transitions import (
     transition_many,
 )
 
-# What officials write beside the moves (``reports.events`` registers both).
+# What officials write beside the moves (codes registered in ``reports.events``).
 NOTE_EVENT = "report.noted"
 ASSIGN_EVENT = "report.assigned"
 UNASSIGN_EVENT = "report.unassigned"
