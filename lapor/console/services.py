@@ -45,8 +45,6 @@ from lapor.agencies.models import Agency
 from lapor.agencies.services import agency_create
 from lapor.core.exceptions import NotFound, PermissionDenied, ServiceError, ValidationFailed
 from lapor.reports import services as report_services
-from lapor.reports.choices import Visibility
-from lapor.reports.events import events_append
 from lapor.reports.models import Report, ReportEvent
 from lapor.reports.permissions import internal_writer_of
 from lapor.reports.transitions import NOTE_MAX, Action, TransitionManyResult
@@ -182,39 +180,19 @@ def report_act(
     the move's own event (follow-up, answer, reasons); returns that event.
 
     The verifier's note for the agency on a disposition is an internal note beside the
-    move, never the public move's own text (issue 8, finding 5).
+    move, never the public move's own text (issue 8, finding 5): the table says so
+    (``Move.note_event``), so every caller of the engine gets it.
     """
-    agency_note = _agency_note(action, note)
-    with transaction.atomic():
-        event = report_services.transition(
-            report_id=report_id,
-            action=action,
-            actor=actor,
-            note="" if agency_note else note,
-            visibility=visibility,
-            params=params,
-            files=files,
-            now=now,
-        )
-        if agency_note:
-            report_services.report_note_add(
-                report_id=report_id, actor=actor, note=agency_note, now=event.created_at
-            )
-    return event
-
-
-# Moves whose note is written for the agency that gets the report, while the move
-# itself is public: the note goes on an internal note beside it.
-AGENCY_NOTE_ACTIONS = frozenset({Action.DISPOSE})
-
-
-def _agency_note(action: Action | str, note: str) -> str:
-    if action not in AGENCY_NOTE_ACTIONS:
-        return ""
-    note = (note or "").strip()
-    if len(note) > NOTE_MAX:
-        raise ValidationFailed({"note": [_("The note is too long.")]})
-    return note
+    return report_services.transition(
+        report_id=report_id,
+        action=action,
+        actor=actor,
+        note=note,
+        visibility=visibility,
+        params=params,
+        files=files,
+        now=now,
+    )
 
 
 def reports_bulk(
@@ -230,36 +208,9 @@ def reports_bulk(
     bulk disposition. Rows the actor may not move are skipped with the reason."""
     if len(report_ids) > 500:
         raise ValidationFailed({"report_ids": [_("Choose at most 500 reports at once.")]})
-    agency_note = _agency_note(action, note)
-    with transaction.atomic():
-        result = report_services.transition_many(
-            report_ids=report_ids,
-            action=action,
-            actor=actor,
-            note="" if agency_note else note,
-            params=params,
-            now=now,
-        )
-        if agency_note:
-            # One internal note per report moved, in the capacity the move was made in.
-            events_append(
-                [
-                    ReportEvent(
-                        report_id=moved.report_id,
-                        code=NOTE_EVENT,
-                        actor_id=moved.actor_id,
-                        actor_role=moved.actor_role,
-                        actor_agency_id=moved.actor_agency_id,
-                        created_at=moved.created_at,
-                        from_status=moved.to_status,
-                        to_status=moved.to_status,
-                        note=agency_note,
-                        visibility=Visibility.INTERNAL,
-                    )
-                    for moved in result.events
-                ]
-            )
-    return result
+    return report_services.transition_many(
+        report_ids=report_ids, action=action, actor=actor, note=note, params=params, now=now
+    )
 
 
 def official_may_note(report: Report, actor: Principal) -> bool:

@@ -20,7 +20,8 @@ from django.contrib import admin
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.urls import reverse
-from django.utils.html import format_html, format_html_join
+from django.utils.html import format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from lapor.accounts.middleware import request_principal
@@ -294,7 +295,7 @@ class ReportAdmin(admin.ModelAdmin):
         if not files:
             return "-"
         return format_html_join(
-            format_html("<br>"),
+            mark_safe("<br>"),
             '<a href="{}">{}</a> ({})',
             (
                 (

@@ -48,7 +48,6 @@ from .visibility import (
     visibility_stricter,
 )
 
-
 # --- reports -----------------------------------------------------------------------
 
 
@@ -275,7 +274,6 @@ def report_officers(report: Report) -> list[User]:
 
 
 __all__ = [
-    "report_officers",
     "attachment_get_visible_to",
     "event_actor_label_for",
     "report_attachments_visible_to",
@@ -284,6 +282,7 @@ __all__ = [
     "report_get_visible_to",
     "report_is_visible_to",
     "report_list_visible_to",
+    "report_officers",
     "report_public_dict",
     "report_reporter_identity_for",
     "visibility_stricter",

@@ -630,3 +630,38 @@ def test_submit_draws_again_when_the_tracking_id_is_taken(world, monkeypatch):
     second = submit(world).report
     assert second.tracking_id == fresh
     assert Report.objects.count() == 2
+
+
+def test_the_verifiers_note_for_the_agency_is_internal_whoever_calls(world):
+    """Finding 5, in the engine: a disposition is public, its note is for the agency.
+    Any caller (console, API, bulk) gets the note as an internal event beside the move."""
+    from lapor.accounts.principals import VISITOR
+    from lapor.reports.selectors import report_events_visible_to
+
+    first = submit(world).report
+    moved = services.report_dispose(
+        report_id=first.pk,
+        actor=world.actor("national"),
+        agency_id=world.agency.pk,
+        note="MARKER-FOR-THE-AGENCY",
+    )
+    assert moved.code == "report.disposed" and moved.note == ""
+    noted = ReportEvent.objects.get(report=first, code="report.noted")
+    assert (noted.note, noted.visibility) == ("MARKER-FOR-THE-AGENCY", "internal")
+    assert noted.actor_id == moved.actor_id and noted.created_at == moved.created_at
+    public = report_events_visible_to(VISITOR, Report.objects.get(pk=first.pk))
+    assert "MARKER-FOR-THE-AGENCY" not in " ".join(e.note for e in public)
+    assert [e.code for e in public][-1] == "report.disposed"
+
+    second = submit(world).report
+    result = services.transition_many(
+        report_ids=[second.pk],
+        action=Action.DISPOSE,
+        actor=world.actor("national"),
+        note="MARKER-IN-BULK",
+        params={"agency_id": world.agency.pk},
+    )
+    assert result.done == [second.pk] and [e.code for e in result.events] == ["report.disposed"]
+    assert ReportEvent.objects.get(report=second, code="report.disposed").note == ""
+    bulk_note = ReportEvent.objects.get(report=second, code="report.noted")
+    assert (bulk_note.note, bulk_note.visibility) == ("MARKER-IN-BULK", "internal")

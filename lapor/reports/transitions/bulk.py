@@ -110,7 +110,10 @@ def transition_many(
         search_documents_write(
             [m.report.pk for m in made if SEARCHED_FIELDS.intersection(m.fields)]
         )
-        result.events = events_append([m.event for m in made])
+        events = events_append([e for m in made for e in m.events])
+        # The moves' own events (a move's note written apart follows its move).
+        moves = {m.event.code for m in made}
+        result.events = [e for e in events if e.code in moves]
         result.done = [m.report.pk for m in made]
     return result
 

@@ -36,7 +36,7 @@ from lapor.core.exceptions import InvalidTransition, PermissionDenied
 
 from ..choices import OmbudsmanConsent, Status
 from ..deadlines import report_recompute_deadlines
-from ..events import event_files_attach, events_append, files_check
+from ..events import event_files_attach, event_type, events_append, files_check
 from ..models import Report, ReportEvent
 from ..permissions import acting_as
 from ..search import search_documents_write
@@ -203,6 +203,12 @@ class Made:
     fields: list[str]  # the columns whose values changed (``version`` not included)
     event: ReportEvent  # not saved yet
     sweep: dict[str, Any]  # the report's ``ReportSweepState`` values to write (or none)
+    # The move's note as an event of its own (``Move.note_event``), or none.
+    note_event: ReportEvent | None = None
+
+    @property
+    def events(self) -> list[ReportEvent]:
+        return [self.event] if self.note_event is None else [self.event, self.note_event]
 
 
 def make_move(
@@ -245,10 +251,24 @@ def make_move(
         created_at=now,
         from_status=from_status,
         to_status=to_status,
-        note=cleaned["note"],
+        note="" if move.note_event else cleaned["note"],
         visibility=cleaned["visibility"] or move.visibility,
         data=data,
     )
+    note_event = None
+    if move.note_event and cleaned["note"]:
+        note_event = ReportEvent(
+            report_id=report.pk,
+            code=move.note_event,
+            actor_id=actor.user_id,
+            actor_role=acting.role,
+            actor_agency_id=acting.agency_id,
+            created_at=now,
+            from_status=to_status,
+            to_status=to_status,
+            note=cleaned["note"],
+            visibility=event_type(move.note_event).audience,
+        )
     recomputed = report_recompute_deadlines(report)
     fields += recomputed.fields
     attnames = {ATTNAME.get(name, name) for name in fields}
@@ -259,7 +279,7 @@ def make_move(
     if "status" not in changed and "due_at" not in changed:
         # Same step, same due date: the sweep state stands (``overdue_at`` follows both).
         sweep = {}
-    return Made(report, changed, event, sweep)
+    return Made(report, changed, event, sweep, note_event)
 
 
 # Report columns a move may write, by attname (``agency_id``).
@@ -310,7 +330,7 @@ def transition(
         sweep_states_write([(report.pk, made.sweep)])
         if SEARCHED_FIELDS.intersection(made.fields):
             search_documents_write([report.pk])
-        [event] = events_append([made.event])
+        event, *_noted = events_append(made.events)
         ReportEvent.report.field.set_cached_value(event, report)
         event_files_attach(event=event, report=report, actor=actor, files=files)
     return event

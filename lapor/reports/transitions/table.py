@@ -59,9 +59,15 @@ class Move:
     rule: str
     # Sources whose destination differs from ``to``.
     to_from: Mapping[str, str] = field(default_factory=dict)
+    # The move's note is for other readers than the move itself: it is written as an
+    # event of this code beside the move (its own audience), never on the move's event.
+    # A disposition is public; the verifier's note for the agency is internal.
+    note_event: str | None = None
 
     def __post_init__(self) -> None:
         event_type(self.event)  # an unregistered code fails at import, not at the move
+        if self.note_event is not None:
+            event_type(self.note_event)
 
     @property
     def visibility(self) -> str:
@@ -87,7 +93,13 @@ TRANSITIONS: dict[Action, Move] = {
     # Never through ``transition``: ``services.report_submit`` creates the report and
     # uses this row for its event.
     Action.SUBMIT: Move(frozenset(), S.SUBMITTED, "report.submitted", Rule.REPORTER),
-    Action.DISPOSE: Move(frozenset({S.SUBMITTED}), S.DISPOSED, "report.disposed", Rule.VERIFIER),
+    Action.DISPOSE: Move(
+        frozenset({S.SUBMITTED}),
+        S.DISPOSED,
+        "report.disposed",
+        Rule.VERIFIER,
+        note_event="report.noted",
+    ),
     Action.HOLD: Move(frozenset({S.SUBMITTED}), S.ON_HOLD, "report.held", Rule.VERIFIER),
     Action.COMPLETE: Move(frozenset({S.ON_HOLD}), S.SUBMITTED, "report.completed", Rule.REPORTER),
     Action.ARCHIVE: Move(
