@@ -665,3 +665,28 @@ def test_the_verifiers_note_for_the_agency_is_internal_whoever_calls(world):
     assert ReportEvent.objects.get(report=second, code="report.disposed").note == ""
     bulk_note = ReportEvent.objects.get(report=second, code="report.noted")
     assert (bulk_note.note, bulk_note.visibility) == ("MARKER-IN-BULK", "internal")
+
+
+def test_a_duplicate_names_only_a_report_the_verifier_may_read(world):
+    """The original of a duplicate is looked up through the gate: an agency verifier
+    cannot probe for a confidential report of another agency by its tracking ID."""
+    hidden = submit(world, is_confidential=True).report  # waiting for the national desk
+    mine = submit(world, target_agency_id=world.agency.pk).report
+    verifier = world.actor("agency_admin")
+    with pytest.raises(ValidationFailed) as refused:
+        services.report_archive(
+            report_id=mine.pk,
+            actor=verifier,
+            reason=ArchiveReason.DUPLICATE,
+            duplicate_of=hidden.tracking_id,
+        )
+    assert "duplicate_of" in refused.value.errors
+    assert Report.objects.get(pk=mine.pk).status == Status.SUBMITTED
+    # The national verifier reads both: the same call goes through (positive control).
+    services.report_archive(
+        report_id=mine.pk,
+        actor=world.actor("national"),
+        reason=ArchiveReason.DUPLICATE,
+        duplicate_of=hidden.tracking_id,
+    )
+    assert Report.objects.get(pk=mine.pk).duplicate_of_id == hidden.pk

@@ -66,7 +66,7 @@ def transition_many(
     """
     now = now or timezone.now()
     action = action_of(action)
-    cleaned = guard(action, note=note, visibility=None, params=params)
+    cleaned = guard(action, principal=actor, note=note, visibility=None, params=params)
     ids = list(dict.fromkeys(int(pk) for pk in report_ids))
     result = TransitionManyResult()
     if not ids:

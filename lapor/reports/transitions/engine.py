@@ -319,7 +319,7 @@ def transition(
     """
     now = now or timezone.now()
     action = action_of(action)
-    cleaned = guard(action, note=note, visibility=visibility, params=params)
+    cleaned = guard(action, principal=actor, note=note, visibility=visibility, params=params)
     files = list(files)
     files_check(files)
 

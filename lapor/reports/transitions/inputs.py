@@ -16,6 +16,7 @@ from typing import Any
 from django.utils.translation import gettext_lazy as _
 
 from lapor.accounts.choices import Role
+from lapor.accounts.principals import Principal
 from lapor.agencies.choices import AgencyKind
 from lapor.agencies.models import Agency, Category
 from lapor.core.exceptions import PermissionDenied, ServiceError, ValidationFailed
@@ -116,7 +117,12 @@ def clean_region(
 
 
 def _clean_params(
-    action: Action, *, note: str, visibility: str | None, params: dict[str, Any]
+    action: Action,
+    *,
+    principal: Principal,
+    note: str,
+    visibility: str | None,
+    params: dict[str, Any],
 ) -> dict[str, Any]:
     errors: dict[str, list[str]] = {}
     cleaned: dict[str, Any] = {}
@@ -177,8 +183,12 @@ def _clean_params(
         raw = params.get("duplicate_of")
         if reason == ArchiveReason.DUPLICATE:
             tracking_id = normalize_tracking_id(raw)
+            # Through the gate: naming a report one may not read is the same mistake as
+            # naming one that does not exist (no probing for tracking IDs).
             original = (
-                Report.objects.filter(tracking_id=tracking_id).first() if tracking_id else None
+                Report.objects.visible_to(principal).filter(tracking_id=tracking_id).first()
+                if tracking_id
+                else None
             )
             if original is None:
                 add_error(
@@ -286,10 +296,18 @@ def action_of(action: Action | str) -> Action:
 
 
 def guard(
-    action: Action, *, note: str, visibility: str | None, params: dict[str, Any] | None
+    action: Action,
+    *,
+    principal: Principal,
+    note: str,
+    visibility: str | None,
+    params: dict[str, Any] | None,
 ) -> dict[str, Any]:
-    """Step 1: the input, checked before any lock is taken."""
-    cleaned = _clean_params(action, note=note, visibility=visibility, params=dict(params or {}))
+    """Step 1: the input, checked before any lock is taken (reports it names are read
+    as ``principal`` may read them)."""
+    cleaned = _clean_params(
+        action, principal=principal, note=note, visibility=visibility, params=dict(params or {})
+    )
     cleaned["visibility"] = visibility
     return cleaned
 
