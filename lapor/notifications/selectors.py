@@ -239,7 +239,7 @@ def notification_list_for(principal: Principal) -> QuerySet[Notification]:
     a citizen, and sees neither the officials' notifications nor those of reports or
     events a citizen may not read.
     """
-    if not principal.is_person:
+    if not principal.is_person or principal.user_id is None:
         return Notification.objects.none()
     qs = Notification.objects.filter(user_id=principal.user_id)
     if not principal.is_official:
@@ -254,7 +254,7 @@ def notification_list_for(principal: Principal) -> QuerySet[Notification]:
 def notification_unread_count(principal: Principal) -> int:
     """The bell: unread notifications the principal may read (one COUNT on the
     ``(user, read_at, -created_at)`` index, through the gate)."""
-    if not principal.is_person:
+    if not principal.is_person or principal.user_id is None:
         return 0
     # Most pages are seen by people with nothing unread: the plain indexed count first,
     # and the gate (subqueries on the reports) only when there is something to gate.
