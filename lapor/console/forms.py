@@ -13,9 +13,12 @@ from collections.abc import Callable, Iterable
 from typing import Any, ClassVar
 
 from django import forms
+from django.contrib.auth import password_validation
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from lapor.accounts.forms import GovForm
+from lapor.accounts.models import User
 from lapor.agencies.choices import Classification
 from lapor.reports.choices import ArchiveReason, Visibility
 from lapor.reports.redaction import PASSAGE_MAX
@@ -475,3 +478,183 @@ class TemplateCreateForm(ConsoleForm):
     # A saved text is read by the agency's officials; once used, by whoever reads the
     # note it fills (the form it is used in says who).
     audience: ClassVar[dict[str, str]] = {"title": AUDIENCE_INTERNAL, "body": AUDIENCE_INTERNAL}
+
+
+# --- signing in -----------------------------------------------------------------------------
+
+# The two codes the second step takes: the app's code (6 digits), or a recovery code
+# (``services.recovery_codes_regenerate`` makes them 10 letters and digits long).
+APP_CODE_DIGITS = 6
+RECOVERY_CODE_LENGTH = 10
+CODE_SHAPE_MESSAGE = _(
+    "Type the 6 digits from the app, or a recovery code of 10 letters and numbers."
+)
+
+
+def _code_text(value: Any) -> str:
+    """A typed code as the services read it: no spaces, lower case."""
+    return "".join(str(value or "").split()).lower()
+
+
+def _is_app_code(code: str) -> bool:
+    # ASCII digits only: ``isdigit()`` also takes other scripts' digits.
+    return len(code) == APP_CODE_DIGITS and code.isascii() and code.isdigit()
+
+
+def _is_recovery_code(code: str) -> bool:
+    return len(code) == RECOVERY_CODE_LENGTH and code.isascii() and code.isalnum()
+
+
+class CodeInput(forms.TextInput):
+    """A box for a code that never shows the code again: a recovery code is a secret,
+    and a wrong code is typed afresh."""
+
+    def format_value(self, value: Any) -> None:
+        return None
+
+
+class SignInForm(GovForm):
+    """A form of the sign-in pages, drawn field by field the GOV.UK way
+    (``govuk/field.html``): each message beside its field, which points to it
+    (``aria-describedby``), and a summary at the top that links to the fields."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # A hint is read with its field before any error, too.
+        for name, field in self.fields.items():
+            if field.help_text:
+                field.widget.attrs.setdefault("aria-describedby", f"{self[name].auto_id}_helptext")
+
+    def add_error(self, field: str | None, error: Any) -> None:
+        # Also after cleaning: the view adds what only the services know (a wrong code).
+        super().add_error(field, error)
+        self.mark_errors()
+
+
+class ConsoleLoginForm(SignInForm):
+    """Step 1. It checks only that both were typed: the login and the password are
+    checked together, by ``authenticate``, so that the page never tells which logins
+    exist."""
+
+    login = forms.CharField(
+        label=_("E-mail address or mobile number"),
+        max_length=254,
+        error_messages={
+            "required": _("Enter your e-mail address or mobile number."),
+            "max_length": _("The e-mail address or mobile number is too long."),
+        },
+        widget=forms.TextInput(
+            attrs={"autocomplete": "username", "spellcheck": "false", "autofocus": True}
+        ),
+    )
+    password = forms.CharField(
+        label=_("Password"),
+        strip=False,
+        error_messages={"required": _("Enter your password.")},
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+
+
+class OtpTokenForm(SignInForm):
+    """Step 2: the 6-digit code from the app, or a recovery code.
+
+    A code of neither shape can never be right: it is refused here, before any device
+    is tried, so it neither counts as a failed try nor is written to the audit."""
+
+    token = forms.CharField(
+        label=_("6-digit code"),
+        help_text=_("Lost your phone? Type one of your recovery codes instead."),
+        max_length=64,
+        error_messages={
+            "required": _("Enter the code from your authenticator app."),
+            "max_length": CODE_SHAPE_MESSAGE,
+        },
+        widget=CodeInput(
+            attrs={
+                "inputmode": "numeric",
+                "autocomplete": "one-time-code",
+                "class": "input-code",
+                "autofocus": True,
+            }
+        ),
+    )
+
+    def clean_token(self) -> str:
+        code = _code_text(self.cleaned_data.get("token"))
+        if _is_app_code(code) or _is_recovery_code(code):
+            return code
+        if code.isdigit():
+            raise ValidationError(_("The code from the app has 6 digits."), code="digits")
+        raise ValidationError(CODE_SHAPE_MESSAGE, code="shape")
+
+
+class EnrolTokenForm(SignInForm):
+    """Setting up the app: its first code confirms it (the code itself is checked by
+    ``services.totp_enrol_confirm``)."""
+
+    token = forms.CharField(
+        label=_("6-digit code"),
+        max_length=64,
+        error_messages={
+            "required": _("Enter the 6-digit code from the app."),
+            "max_length": _("The code from the app has 6 digits."),
+        },
+        widget=CodeInput(
+            attrs={"inputmode": "numeric", "autocomplete": "one-time-code", "class": "input-code"}
+        ),
+    )
+
+    def clean_token(self) -> str:
+        code = _code_text(self.cleaned_data.get("token"))
+        if not _is_app_code(code):
+            raise ValidationError(_("The code from the app has 6 digits."), code="digits")
+        return code
+
+
+class RecoveryCodesForm(SignInForm):
+    """New recovery codes (the old ones stop working): the button's ``op``."""
+
+    RECOVERY = "recovery"
+
+    op = forms.ChoiceField(
+        choices=[(RECOVERY, RECOVERY)],
+        widget=forms.HiddenInput,
+        error_messages={
+            "required": _("Press the button to make new recovery codes."),
+            "invalid_choice": _("Press the button to make new recovery codes."),
+        },
+    )
+
+
+class InvitationAcceptForm(SignInForm):
+    """An invited official's new password, twice; Django's password rules
+    (``AUTH_PASSWORD_VALIDATORS``) check it against the invited account."""
+
+    password = forms.CharField(
+        label=_("New password"),
+        strip=False,
+        error_messages={"required": _("Enter a new password.")},
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+    password2 = forms.CharField(
+        label=_("The same password again"),
+        strip=False,
+        error_messages={"required": _("Type the new password again.")},
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+
+    def __init__(self, *args: Any, user: User, **kwargs: Any) -> None:
+        self.user = user
+        super().__init__(*args, **kwargs)
+
+    def clean_password(self) -> str:
+        password: str = self.cleaned_data.get("password") or ""
+        password_validation.validate_password(password, self.user)
+        return password
+
+    def clean_password2(self) -> str:
+        password2: str = self.cleaned_data.get("password2") or ""
+        password = self.cleaned_data.get("password")
+        if password is not None and password != password2:
+            raise ValidationError(_("The two passwords are not the same."), code="mismatch")
+        return password2

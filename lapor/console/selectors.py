@@ -22,14 +22,17 @@ from typing import Any
 from urllib.parse import urlencode
 
 from django.conf import settings
+from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import ObjectDoesNotExist
 from django.db import connection
 from django.db.models import Count, Q, QuerySet, prefetch_related_objects
 from django.utils import timezone
+from django.utils.encoding import force_str
+from django.utils.http import urlsafe_base64_decode
 from django.utils.translation import gettext_lazy as _
 
 from lapor.accounts.choices import NATIONAL_ROLES, Role
-from lapor.accounts.models import RoleMembership
+from lapor.accounts.models import RoleMembership, User
 from lapor.accounts.principals import Principal
 from lapor.accounts.selectors import Scope, user_scopes
 from lapor.agencies.choices import AgencyKind
@@ -101,6 +104,20 @@ def user_is_console_official(user: Any) -> bool:
     """Whether ``user`` holds a role, before any second factor: the sign-in steps ask
     it of a person who is not yet anybody's principal."""
     return bool(user_scopes(user))
+
+
+def invitation_user_for(*, uidb64: str, token: str) -> User | None:
+    """The invited person behind an invitation link, or ``None`` when the link is not
+    (or no longer) valid. The page greets the invitee by name and user ids are easy to
+    guess: without the token's check, any account's name would be one guess away."""
+    try:
+        pk = int(force_str(urlsafe_base64_decode(uidb64)))
+        user = User.objects.filter(pk=pk).first()
+    except (ValueError, OverflowError):
+        return None
+    if user is None or not default_token_generator.check_token(user, token):
+        return None
+    return user
 
 
 # --- one report -----------------------------------------------------------------------

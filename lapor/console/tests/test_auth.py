@@ -2,25 +2,35 @@
 
 from __future__ import annotations
 
+import re
 import time
 from typing import Any
 
 import pytest
+from django.contrib.auth.tokens import default_token_generator
 from django.test import Client
 from django.urls import reverse
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
 from django_otp.oath import totp
+from django_otp.plugins.otp_static.models import StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from lapor.accounts.choices import Role
+from lapor.accounts.models import RoleMembership
 from lapor.console.access import SEEN_KEY
 from lapor.console.choices import LoginEventKind
 from lapor.console.models import LoginEvent
 from lapor.reports.choices import Status
+from lapor.testing.factories import make_member
 
 from .conftest import give_totp, submit, unverified_client, verified_client
 
 pytestmark = pytest.mark.django_db
 
 LOGIN = reverse("console:login")
+OTP = reverse("console:otp")
+SECURITY = reverse("console:security")
 DESK = reverse("console:desk")
 
 
@@ -207,3 +217,211 @@ def test_demo_totp_command_gives_demo_officials_the_printed_key(cast: Any) -> No
     assert demo_totp_code() in out.getvalue()
     # Real (non-demo) officials are left alone.
     assert not TOTPDevice.objects.filter(user=cast.national).exists()
+
+
+# --- bad input: the form's errors, in the console's language, and nothing changed ----------
+
+
+def shows_error(response: Any, message: str, field_id: str) -> str:
+    """The page shows ``message`` in its summary, linked to the field it is about."""
+    page: str = response.content.decode()
+    assert message in page, page
+    assert f'<a href="#{field_id}">{message}</a>' in page
+    return page
+
+
+def test_sign_in_with_an_empty_field_is_refused_before_any_check(client: Client, cast: Any) -> None:
+    response = client.post(
+        LOGIN, {"login": cast.national.email, "password": ""}, HTTP_ACCEPT_LANGUAGE="en"
+    )
+    assert response.status_code == 401
+    page = shows_error(response, "Masukkan kata sandi Anda.", "id_password")
+    # Beside the field, which points to it.
+    assert 'id="id_password_error"' in page
+    assert 'aria-describedby="id_password_error"' in page
+    assert f'value="{cast.national.email}"' in page
+    assert "_auth_user_id" not in client.session
+    assert not LoginEvent.objects.exists()
+    empty = client.post(LOGIN, {})
+    shows_error(empty, "Masukkan alamat email atau nomor HP Anda.", "id_login")
+    assert "_auth_user_id" not in client.session
+    assert not LoginEvent.objects.exists()
+
+
+def test_a_wrong_password_and_an_unknown_login_read_the_same(client: Client, cast: Any) -> None:
+    wrong = client.post(LOGIN, {"login": cast.national.email, "password": "salah"})
+    unknown = client.post(LOGIN, {"login": "tidak.ada@example.test", "password": "salah"})
+    for response in (wrong, unknown):
+        assert response.status_code == 401
+        shows_error(response, "Nama pengguna atau kata sandi salah.", "id_login")
+    assert "_auth_user_id" not in client.session
+    assert kinds() == [LoginEventKind.PASSWORD_FAILED, LoginEventKind.PASSWORD_FAILED]
+
+
+@pytest.mark.parametrize(
+    ("typed", "message"),
+    [
+        ("", "Masukkan kode dari aplikasi autentikator Anda."),
+        ("12345", "Kode dari aplikasi terdiri dari 6 angka."),
+        (
+            "kode-salah!",
+            "Ketik 6 angka dari aplikasi, atau kode pemulihan yang berisi 10 huruf dan angka.",
+        ),
+    ],
+)
+def test_a_code_of_the_wrong_shape_is_refused_without_a_try(
+    client: Client, cast: Any, typed: str, message: str
+) -> None:
+    device = give_totp(cast.national)
+    password_step(client, cast.national)
+    response = client.post(OTP, {"token": typed, "next": DESK})
+    assert response.status_code == 401
+    page = shows_error(response, message, "id_token")
+    assert 'aria-describedby="id_token_error id_token_helptext"' in page
+    # A code is never shown back (a recovery code is a secret).
+    assert 'name="token" value=' not in page
+    # No device was tried: no failure counted, none audited, the console still shut.
+    device.refresh_from_db()
+    assert device.throttling_failure_count == 0
+    assert kinds(cast.national) == [LoginEventKind.PASSWORD_OK]
+    assert client.get(DESK)["Location"].startswith(OTP)
+    good = client.post(OTP, {"token": code_for(device), "next": DESK})
+    assert good["Location"] == DESK
+
+
+def test_a_wrong_code_is_shown_beside_the_field(client: Client, cast: Any) -> None:
+    give_totp(cast.national)
+    password_step(client, cast.national)
+    response = client.post(OTP, {"token": "123456"})
+    assert response.status_code == 401
+    page = shows_error(response, "Kode itu salah. Tunggu kode baru, lalu coba lagi.", "id_token")
+    assert 'aria-invalid="true"' in page
+    assert kinds(cast.national)[-1] == LoginEventKind.OTP_FAILED
+
+
+def test_a_recovery_code_may_be_typed_in_capitals_with_spaces(cast: Any) -> None:
+    code = verified_client(cast.national).post(SECURITY, {"op": "recovery"}).context["codes"][0]
+    client = Client()
+    password_step(client, cast.national)
+    typed = f"{code[:5].upper()} {code[5:]}"
+    assert client.post(OTP, {"token": typed, "next": DESK})["Location"] == DESK
+    assert kinds(cast.national)[-1] == LoginEventKind.RECOVERY_USED
+
+
+def test_setting_up_with_a_bad_code_confirms_nothing(client: Client, cast: Any) -> None:
+    password_step(client, cast.national)
+    client.get(SECURITY)
+    response = client.post(SECURITY, {"token": "12 ab"})
+    assert response.status_code == 401
+    shows_error(response, "Kode dari aplikasi terdiri dari 6 angka.", "id_token")
+    # The page still shows the picture to scan.
+    assert b"<svg" in response.content
+    # A code of the right shape that the app did not show: the service's error.
+    wrong = client.post(SECURITY, {"token": "000000"})
+    assert wrong.status_code == 401
+    shows_error(wrong, "Kode itu salah. Coba kode yang terbaru.", "id_token")
+    assert not TOTPDevice.objects.filter(user=cast.national, confirmed=True).exists()
+    assert not StaticToken.objects.filter(device__user=cast.national).exists()
+    assert kinds(cast.national) == [LoginEventKind.PASSWORD_OK]
+    assert client.get(DESK)["Location"].startswith(OTP)
+
+
+def test_new_recovery_codes_only_from_the_button(cast: Any) -> None:
+    client = verified_client(cast.national)
+    codes = client.post(SECURITY, {"op": "recovery"}).context["codes"]
+    for data in ({"op": "hapus"}, {}):
+        response = client.post(SECURITY, data)
+        assert response.status_code == 400
+        shows_error(response, "Tekan tombol untuk membuat kode pemulihan baru.", "recovery-new")
+        assert not response.context["codes"]
+    kept = StaticToken.objects.filter(device__user=cast.national).values_list("token", flat=True)
+    assert sorted(kept) == sorted(codes)
+
+
+def invitation_url(user: Any, token: str | None = None) -> str:
+    return reverse(
+        "console:invitation",
+        args=[
+            urlsafe_base64_encode(force_bytes(user.pk)),
+            token or default_token_generator.make_token(user),
+        ],
+    )
+
+
+@pytest.fixture
+def invitee(cast: Any) -> Any:
+    """An official invited by e-mail: a role, and no password yet."""
+    user = make_member(Role.ADMIN_UNIT, cast.dinas, full_name="Wawan Undangan")
+    user.set_unusable_password()
+    user.save(update_fields=["password"])
+    return user
+
+
+@pytest.mark.parametrize(
+    ("data", "message", "field_id"),
+    [
+        (
+            {"password": "Kuat-sekali-2026", "password2": "Kuat-sekali-2027"},
+            "Kedua kata sandi tidak sama.",
+            "id_password2",
+        ),
+        (
+            {"password": "12345678", "password2": "12345678"},
+            "Kata sandi ini terlalu umum.",
+            "id_password",
+        ),
+        ({"password": "", "password2": ""}, "Masukkan kata sandi baru.", "id_password"),
+        ({"password": "Kuat-sekali-2026"}, "Ketik lagi kata sandi baru.", "id_password2"),
+    ],
+)
+def test_invitation_with_bad_passwords_sets_nothing(
+    invitee: Any, data: dict[str, str], message: str, field_id: str
+) -> None:
+    client = Client()
+    url = invitation_url(invitee)
+    response = client.post(url, data)
+    assert response.status_code == 200
+    page = shows_error(response, message, field_id)
+    # With its token, the link greets the invitee (the control for the test below).
+    assert "Wawan Undangan" in page
+    invitee.refresh_from_db()
+    assert not invitee.has_usable_password()
+    assert not LoginEvent.objects.filter(user=invitee).exists()
+    # The link still works, once.
+    done = client.post(url, {"password": "Kuat-sekali-2026", "password2": "Kuat-sekali-2026"})
+    assert done["Location"] == LOGIN
+    invitee.refresh_from_db()
+    assert invitee.check_password("Kuat-sekali-2026")
+    assert kinds(invitee) == [LoginEventKind.INVITATION_ACCEPTED]
+    assert RoleMembership.objects.get(user=invitee).is_active
+
+
+def test_an_invitation_link_names_nobody_without_its_token(cast: Any, invitee: Any) -> None:
+    """User ids are easy to guess: a link with a made-up token is the page of a link that
+    no longer works, the same whether the account exists, and names nobody."""
+    pages = []
+    for url in (
+        invitation_url(cast.reporter, token="dis3oc-bukantoken"),
+        invitation_url(invitee, token="dis3oc-bukantoken"),
+        reverse("console:invitation", args=[urlsafe_base64_encode(b"999999"), "x"]),
+        reverse("console:invitation", args=[urlsafe_base64_encode(b"9" * 30), "x"]),
+        reverse("console:invitation", args=["bukan-id", "x"]),
+    ):
+        client = Client()
+        page = client.get(url)
+        assert page.status_code == 404
+        content = page.content.decode()
+        for user in (cast.reporter, invitee):
+            assert user.full_name not in content
+            assert user.email not in content
+        assert "Tautan undangan ini sudah tidak berlaku" in content
+        # The page itself (the header's language form carries the path and a token).
+        pages.append(re.search(r'<section class="narrow">.*?</section>', content, re.S)[0])
+        posted = client.post(url, {"password": "Kuat-sekali-2026", "password2": "Kuat-sekali-2026"})
+        assert posted.status_code == 404
+    assert len(set(pages)) == 1
+    cast.reporter.refresh_from_db()
+    invitee.refresh_from_db()
+    assert cast.reporter.check_password("rahasia-123")
+    assert not invitee.has_usable_password()
+    assert not LoginEvent.objects.exists()

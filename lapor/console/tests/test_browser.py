@@ -148,3 +148,32 @@ def test_refusals(world: Any, live_server: Any, page: Any) -> None:
     assert "/konsol/kode/" in page.url
     assert page.locator("#act-follow_up").count() == 0
     assert status_of(named) == Status.DISPOSED
+
+
+def test_sign_in_errors_are_linked_to_their_fields(world: Any, live_server: Any, page: Any) -> None:
+    """Bad input on the sign-in steps: a summary that takes the focus and links to each
+    field, the message beside the field, and no axe violations."""
+    base = live_server.url
+    cast = world
+    page.goto(f"{base}/konsol/masuk/")
+    page.fill("#id_login", cast.national.email)
+    page.click("form[action$='/konsol/masuk/'] button[type=submit]")
+    page.wait_for_selector(".error-summary")
+    assert page.evaluate("document.activeElement.classList.contains('error-summary')")
+    assert page.get_attribute("#id_password", "aria-invalid") == "true"
+    assert page.get_attribute("#id_password", "aria-describedby") == "id_password_error"
+    violations = axe_violations(page)
+    assert not violations, format_violations(violations)
+    page.click(".error-summary a[href='#id_password']")
+    assert page.evaluate("document.activeElement.id") == "id_password"
+
+    page.fill("#id_password", "rahasia-123")
+    page.click("form[action$='/konsol/masuk/'] button[type=submit]")
+    page.wait_for_url("**/konsol/kode/**")
+    page.fill("#id_token", "12345")
+    page.click("form[action$='/konsol/kode/'] button[type=submit]")
+    page.wait_for_selector(".error-summary")
+    assert page.locator("#id_token_error").is_visible()
+    violations = axe_violations(page)
+    assert not violations, format_violations(violations)
+    assert "/konsol/kode/" in page.url

@@ -15,7 +15,17 @@ from django.utils import translation
 from lapor.accounts.choices import Role
 from lapor.accounts.models import RoleMembership, User
 from lapor.agencies.models import Agency
-from lapor.console.forms import DeskBulkForm, DisposeForm, FollowUpForm, IdListField
+from lapor.console.forms import (
+    ConsoleLoginForm,
+    DeskBulkForm,
+    DisposeForm,
+    EnrolTokenForm,
+    FollowUpForm,
+    IdListField,
+    InvitationAcceptForm,
+    OtpTokenForm,
+    RecoveryCodesForm,
+)
 from lapor.console.models import ReplyTemplate, SavedView
 from lapor.reports.choices import Status
 from lapor.reports.models import Report, ReportEvent
@@ -72,6 +82,93 @@ def test_desk_bulk_needs_an_agency_to_send_to() -> None:
     form = DeskBulkForm({"ids": ["1"], "op": "dispose"})
     assert not form.is_valid()
     assert "agency_id" in form.errors
+
+
+# --- the sign-in forms (their pages: test_auth.py) ---------------------------------------------
+
+
+def test_login_form_needs_both_and_keeps_the_password_as_typed() -> None:
+    with translation.override("en"):
+        form = ConsoleLoginForm({"login": "  ", "password": ""})
+        assert not form.is_valid()
+        assert form.errors["login"] == ["Enter your e-mail address or mobile number."]
+        assert form.errors["password"] == ["Enter your password."]
+    form = ConsoleLoginForm({"login": " rina@example.test ", "password": " sandi dengan spasi "})
+    assert form.is_valid(), form.errors
+    assert form.cleaned_data == {
+        "login": "rina@example.test",
+        "password": " sandi dengan spasi ",
+    }
+    # An error points its field to its message (GOV.UK pattern).
+    assert 'aria-invalid="true"' in str(ConsoleLoginForm({"login": "x"})["password"])
+
+
+@pytest.mark.parametrize(
+    ("typed", "cleaned"),
+    [
+        ("123456", "123456"),
+        (" 123 456 ", "123456"),
+        ("ABCD EFGH JK", "abcdefghjk"),
+        # A recovery code may be all digits: it is told apart by its length.
+        ("2345678923", "2345678923"),
+    ],
+)
+def test_second_step_takes_an_app_code_or_a_recovery_code(typed: str, cleaned: str) -> None:
+    form = OtpTokenForm({"token": typed})
+    assert form.is_valid(), form.errors
+    assert form.cleaned_data["token"] == cleaned
+
+
+@pytest.mark.parametrize(
+    ("typed", "message"),
+    [
+        ("", "Enter the code from your authenticator app."),
+        ("12345", "The code from the app has 6 digits."),
+        ("1234567", "The code from the app has 6 digits."),
+        ("١٢٣٤٥٦", "The code from the app has 6 digits."),
+        ("kode-salah", "Type the 6 digits from the app, or a recovery code of 10 letters"),
+        ("abc", "Type the 6 digits from the app, or a recovery code of 10 letters"),
+        ("9" * 70, "Type the 6 digits from the app, or a recovery code of 10 letters"),
+    ],
+)
+def test_second_step_refuses_a_code_of_neither_shape(typed: str, message: str) -> None:
+    with translation.override("en"):
+        form = OtpTokenForm({"token": typed})
+        assert not form.is_valid()
+        assert form.errors["token"][0].startswith(message)
+
+
+def test_setting_up_the_app_takes_only_its_6_digits() -> None:
+    assert EnrolTokenForm({"token": "123 456"}).is_valid()
+    for bad in ("", "12345", "abcdefghjk", "12345a"):
+        assert not EnrolTokenForm({"token": bad}).is_valid(), bad
+
+
+def test_new_recovery_codes_need_the_button() -> None:
+    assert RecoveryCodesForm({"op": "recovery"}).is_valid()
+    assert not RecoveryCodesForm({"op": "hapus"}).is_valid()
+    assert not RecoveryCodesForm({}).is_valid()
+
+
+def test_invitation_password_twice_and_by_django_rules(cast: Any) -> None:
+    user = cast.dinas_admin
+    good = "Kuat-sekali-2026"
+    assert InvitationAcceptForm({"password": good, "password2": good}, user=user).is_valid()
+    with translation.override("en"):
+        differ = InvitationAcceptForm({"password": good, "password2": good + "x"}, user=user)
+        assert not differ.is_valid()
+        assert differ.errors["password2"] == ["The two passwords are not the same."]
+        weak = InvitationAcceptForm({"password": "12345678", "password2": "12345678"}, user=user)
+        assert not weak.is_valid()
+        assert "This password is too common." in weak.errors["password"]
+        like_email = user.email
+        similar = InvitationAcceptForm({"password": like_email, "password2": like_email}, user=user)
+        assert not similar.is_valid()
+        assert "password" in similar.errors
+        empty = InvitationAcceptForm({}, user=user)
+        assert not empty.is_valid()
+        assert empty.errors["password"] == ["Enter a new password."]
+        assert empty.errors["password2"] == ["Type the new password again."]
 
 
 # --- through the pages ---------------------------------------------------------------------

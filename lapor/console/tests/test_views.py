@@ -412,11 +412,12 @@ def test_agency_admin_adds_a_unit_invites_an_official_and_saves_a_text(
     assert accepted.status_code == 302
     invited.refresh_from_db()
     assert invited.check_password("Kuat-sekali-2026")
-    # The link works once.
-    assert (
-        anon.post(path, {"password": "Lain-lagi-2026!", "password2": "Lain-lagi-2026!"}).status_code
-        == 200
-    )
+    # The link works once: then it names nobody and sets nothing.
+    again = anon.post(path, {"password": "Lain-lagi-2026!", "password2": "Lain-lagi-2026!"})
+    assert again.status_code == 404
+    assert "Petugas Baru" not in again.content.decode()
+    invited.refresh_from_db()
+    assert invited.check_password("Kuat-sekali-2026")
 
     client.post(
         reverse("console:agency_template_create", args=[cast.regency.pk]),

@@ -5,12 +5,9 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth import authenticate, login, logout
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils.encoding import force_str
-from django.utils.functional import Promise
-from django.utils.http import urlsafe_base64_decode
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods, require_POST
 from django_otp import login as otp_login
@@ -26,27 +23,36 @@ from ..access import (
     session_touch,
 )
 from ..choices import LoginEventKind
+from ..forms import (
+    ConsoleLoginForm,
+    EnrolTokenForm,
+    InvitationAcceptForm,
+    OtpTokenForm,
+    RecoveryCodesForm,
+)
 
 
 @require_http_methods(["GET", "POST"])
 def login_view(request: HttpRequest) -> HttpResponse:
     """Step 1: login (e-mail or mobile number) and password. Officials only."""
-    error: str | Promise = ""
-    login_value = ""
-    if request.method == "POST":
-        login_value = request.POST.get("login", "").strip()
-        password = request.POST.get("password", "")
-        user = authenticate(request, username=login_value, password=password)
+    form = ConsoleLoginForm(request.POST if request.method == "POST" else None)
+    # An empty field is refused before any account is looked up, whatever the login:
+    # that says nothing about which logins exist.
+    if form.is_valid():
+        login_value = form.cleaned_data["login"]
+        user = authenticate(request, username=login_value, password=form.cleaned_data["password"])
         if user is None:
             services.login_event_record(
                 request=request, kind=LoginEventKind.PASSWORD_FAILED, login=login_value
             )
-            error = _("The login or the password is not right.")
+            form.add_error(None, _("The login or the password is not right."))
         elif not selectors.user_is_console_official(user):
             services.login_event_record(
                 request=request, kind=LoginEventKind.NOT_OFFICIAL, user=user, login=login_value
             )
-            error = _("This sign-in is for officials. Reporters sign in on the main site.")
+            form.add_error(
+                None, _("This sign-in is for officials. Reporters sign in on the main site.")
+            )
         else:
             login(request, user)
             services.login_event_record(
@@ -59,8 +65,8 @@ def login_view(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "console/login.html",
-        {"error": error, "login_value": login_value, "next": safe_next(request)},
-        status=401 if error else 200,
+        {"form": form, "next": safe_next(request)},
+        status=401 if form.errors else 200,
     )
 
 
@@ -81,14 +87,14 @@ def otp_view(request: HttpRequest) -> HttpResponse:
         return redirect(request, reverse("console:security"))
     if otp_verified(request):
         return redirect(request, safe_next(request))
-    error: str | Promise = ""
-    if request.method == "POST":
+    form = OtpTokenForm(request.POST if request.method == "POST" else None)
+    if form.is_valid():
         device, recovery = services.second_factor_verify(
-            user=user, token=request.POST.get("token", "")
+            user=user, token=form.cleaned_data["token"]
         )
         if device is None:
             services.login_event_record(request=request, kind=LoginEventKind.OTP_FAILED, user=user)
-            error = _("That code is not right. Wait for a new code and try again.")
+            form.add_error("token", _("That code is not right. Wait for a new code and try again."))
         else:
             otp_login(request, device)
             services.login_event_record(
@@ -106,8 +112,8 @@ def otp_view(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "console/otp.html",
-        {"error": error, "next": safe_next(request)},
-        status=401 if error else 200,
+        {"form": form, "next": safe_next(request)},
+        status=401 if form.errors else 200,
     )
 
 
@@ -128,19 +134,23 @@ def security_view(request: HttpRequest) -> HttpResponse:
 
     if confirmed is not None:
         codes: list[str] = []
-        if request.method == "POST" and request.POST.get("op") == "recovery":
+        recovery_form = RecoveryCodesForm(request.POST if request.method == "POST" else None)
+        if recovery_form.is_valid():
             codes = services.recovery_codes_regenerate(user=user)
-        return render(request, "console/security.html", {"enrolled": True, "codes": codes})
+        return render(
+            request,
+            "console/security.html",
+            {"enrolled": True, "codes": codes, "form": recovery_form},
+            status=400 if recovery_form.errors else 200,
+        )
 
     device = services.totp_enrol_start(user=user)
-    error = ""
-    if request.method == "POST":
+    form = EnrolTokenForm(request.POST if request.method == "POST" else None)
+    if form.is_valid():
         try:
-            device, codes = services.totp_enrol_confirm(
-                user=user, token=request.POST.get("token", "")
-            )
+            device, codes = services.totp_enrol_confirm(user=user, token=form.cleaned_data["token"])
         except ValidationFailed as exc:
-            error = exc.message
+            form.apply_service_errors(exc)
         else:
             otp_login(request, device)
             services.login_event_record(request=request, kind=LoginEventKind.ENROLLED, user=user)
@@ -152,6 +162,7 @@ def security_view(request: HttpRequest) -> HttpResponse:
                     "enrolled": True,
                     "codes": codes,
                     "just_enrolled": True,
+                    "form": RecoveryCodesForm(),
                     "next": safe_next(request),
                 },
             )
@@ -166,10 +177,10 @@ def security_view(request: HttpRequest) -> HttpResponse:
             "enrolled": False,
             "qr_svg": qr.svg_inline(scale=4, dark="#1b1f24", omitsize=True),
             "key_b32": " ".join(key_b32[i : i + 4] for i in range(0, len(key_b32), 4)),
-            "error": error,
+            "form": form,
             "next": safe_next(request),
         },
-        status=401 if error else 200,
+        status=401 if form.errors else 200,
     )
 
 
@@ -194,26 +205,24 @@ def logout_view(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def invitation_view(request: HttpRequest, uidb64: str, token: str) -> HttpResponse:
     """An invited official sets their password, then signs in (and sets up 2FA)."""
-    try:
-        user = User.objects.get(pk=int(force_str(urlsafe_base64_decode(uidb64))))
-    except (ValueError, User.DoesNotExist, OverflowError):
-        raise Http404 from None
-    errors: list[str] = []
-    if request.method == "POST":
-        password = request.POST.get("password", "")
-        if password != request.POST.get("password2", ""):
-            errors = [str(_("The two passwords are not the same."))]
+    user = selectors.invitation_user_for(uidb64=uidb64, token=token)
+    if user is None:
+        # The same page for a used, expired or made-up link: it names nobody.
+        return render(request, "console/invitation.html", {"invited": None}, status=404)
+    form = InvitationAcceptForm(request.POST if request.method == "POST" else None, user=user)
+    if form.is_valid():
+        try:
+            services.invitation_accept(
+                user=user, token=token, password=form.cleaned_data["password"]
+            )
+        except ValidationFailed as exc:
+            form.apply_service_errors(exc)
+        except ServiceError as exc:
+            form.add_error(None, exc.message)
         else:
-            try:
-                services.invitation_accept(user=user, token=token, password=password)
-            except ValidationFailed as exc:
-                errors = [m for msgs in exc.errors.values() for m in msgs]
-            except ServiceError as exc:
-                errors = [exc.message]
-            else:
-                services.login_event_record(
-                    request=request, kind=LoginEventKind.INVITATION_ACCEPTED, user=user
-                )
-                messages.success(request, _("Your password is set. Sign in now."))
-                return redirect(request, reverse("console:login"))
-    return render(request, "console/invitation.html", {"invited": user, "errors": errors})
+            services.login_event_record(
+                request=request, kind=LoginEventKind.INVITATION_ACCEPTED, user=user
+            )
+            messages.success(request, _("Your password is set. Sign in now."))
+            return redirect(request, reverse("console:login"))
+    return render(request, "console/invitation.html", {"invited": user, "form": form})
