@@ -14,6 +14,9 @@ class TemplateKind(models.TextChoices):
 class LoginEventKind(models.TextChoices):
     PASSWORD_OK = "password_ok", _("Password accepted")
     PASSWORD_FAILED = "password_failed", _("Wrong login or password")
+    # Refused before the password was checked: the login or the address is locked
+    # (``accounts.otp.login_throttle_check``).
+    LOCKED_OUT = "locked_out", _("Refused: too many tries")
     NOT_OFFICIAL = "not_official", _("Refused: not an official")
     OTP_OK = "otp_ok", _("Second factor accepted")
     OTP_FAILED = "otp_failed", _("Wrong second-factor code")

@@ -533,8 +533,8 @@ class SignInForm(GovForm):
 
 class ConsoleLoginForm(SignInForm):
     """Step 1. It checks only that both were typed: the login and the password are
-    checked together, by ``authenticate``, so that the page never tells which logins
-    exist."""
+    checked together, by ``accounts.flows.account_authenticate`` (with the portal's
+    lockout), so that the page never tells which logins exist."""
 
     login = forms.CharField(
         label=_("E-mail address or mobile number"),

@@ -425,3 +425,110 @@ def test_an_invitation_link_names_nobody_without_its_token(cast: Any, invitee: A
     assert cast.reporter.check_password("rahasia-123")
     assert not invitee.has_usable_password()
     assert not LoginEvent.objects.exists()
+
+
+# --- lockout: the portal's throttle (``accounts.otp``) guards the password step too ----
+
+LOCKED = "Terlalu banyak percobaan. Tunggu 15 menit, lalu coba lagi."
+WRONG = "Nama pengguna atau kata sandi salah."
+
+
+def locked_page(response: Any, login: str) -> str:
+    """The sign-in form of a refused reply, without what differs by request (the CSRF
+    token) or repeats what was typed (the login)."""
+    section = re.search(r'<section class="narrow">.*?</section>', response.content.decode(), re.S)
+    assert section is not None
+    page = re.sub(r'name="csrfmiddlewaretoken" value="[^"]*"', "", section[0])
+    return page.replace(login, "LOGIN")
+
+
+def test_five_wrong_passwords_lock_the_login(client: Client, cast: Any) -> None:
+    for _ in range(5):
+        response = client.post(LOGIN, {"login": cast.national.email, "password": "salah"})
+        assert response.status_code == 401
+        shows_error(response, WRONG, "id_login")
+    # The sixth try is refused even with the right password, and signs nobody in.
+    locked = password_step(client, cast.national)
+    assert locked.status_code == 429
+    shows_error(locked, LOCKED, "id_login")
+    assert WRONG not in locked.content.decode()
+    assert "_auth_user_id" not in client.session
+    assert client.get(DESK)["Location"].startswith(LOGIN)
+    # Another browser from another address: the login itself is locked.
+    other = Client(REMOTE_ADDR="10.0.0.9")
+    assert password_step(other, cast.national).status_code == 429
+    assert "_auth_user_id" not in other.session
+    assert kinds() == [LoginEventKind.PASSWORD_FAILED] * 5 + [LoginEventKind.LOCKED_OUT] * 2
+    # The audit names the login typed, never the account (nothing was looked up).
+    refused = LoginEvent.objects.filter(kind=LoginEventKind.LOCKED_OUT)
+    assert set(refused.values_list("login", "user")) == {(cast.national.email, None)}
+    # Other officials are not locked out.
+    assert password_step(client, cast.regency_admin).status_code == 302
+
+
+def test_the_lock_reads_the_same_whether_or_not_the_account_exists(
+    client: Client, cast: Any
+) -> None:
+    unknown = "tidak.ada@example.test"
+    pages = {}
+    for login in (cast.national.email, unknown):
+        for _ in range(5):
+            client.post(LOGIN, {"login": login, "password": "salah"})
+        response = client.post(LOGIN, {"login": login, "password": "rahasia-123"})
+        assert response.status_code == 429
+        shows_error(response, LOCKED, "id_login")
+        pages[login] = locked_page(response, login)
+    assert pages[cast.national.email] == pages[unknown]
+    assert "_auth_user_id" not in client.session
+    assert list(
+        LoginEvent.objects.filter(kind=LoginEventKind.LOCKED_OUT)
+        .order_by("id")
+        .values_list("login", "user")
+    ) == [(cast.national.email, None), (unknown, None)]
+
+
+def test_one_address_gets_thirty_failures_an_hour(cast: Any) -> None:
+    client = Client(REMOTE_ADDR="10.0.0.7")
+    # Thirty different logins, each well under its own limit.
+    for n in range(30):
+        response = client.post(LOGIN, {"login": f"tebak{n}@example.test", "password": "salah"})
+        assert response.status_code == 401
+    locked = password_step(client, cast.national)
+    assert locked.status_code == 429
+    shows_error(locked, LOCKED, "id_login")
+    assert "_auth_user_id" not in client.session
+    assert kinds()[-1] == LoginEventKind.LOCKED_OUT
+    # The address is locked, not the official: from elsewhere they still sign in.
+    elsewhere = Client(REMOTE_ADDR="10.0.0.8")
+    assert password_step(elsewhere, cast.national).status_code == 302
+    assert kinds(cast.national) == [LoginEventKind.PASSWORD_OK]
+
+
+def test_the_right_password_before_the_limit_still_works(client: Client, cast: Any) -> None:
+    for _ in range(4):
+        client.post(LOGIN, {"login": cast.national.email, "password": "salah"})
+    response = password_step(client, cast.national)
+    assert response.status_code == 302
+    assert response["Location"].startswith(SECURITY)
+    assert client.session["_auth_user_id"] == str(cast.national.pk)
+    # The owner got in: the earlier failures of the login are forgiven.
+    other = Client()
+    for _ in range(4):
+        other.post(LOGIN, {"login": cast.national.email, "password": "salah"})
+    assert password_step(other, cast.national).status_code == 302
+    assert kinds() == (
+        [LoginEventKind.PASSWORD_FAILED] * 4
+        + [LoginEventKind.PASSWORD_OK]
+        + [LoginEventKind.PASSWORD_FAILED] * 4
+        + [LoginEventKind.PASSWORD_OK]
+    )
+
+
+def test_a_login_locked_on_the_portal_is_locked_on_the_console(client: Client, cast: Any) -> None:
+    """One throttle for both sign-in pages: guesses cannot be split between them."""
+    for _ in range(5):
+        client.post(reverse("accounts:login"), {"login": cast.national.email, "password": "x"})
+    response = password_step(client, cast.national)
+    assert response.status_code == 429
+    shows_error(response, LOCKED, "id_login")
+    assert "_auth_user_id" not in client.session

@@ -4,7 +4,7 @@ recovery codes, signing out, and accepting an invitation."""
 from __future__ import annotations
 
 from django.contrib import messages
-from django.contrib.auth import authenticate, login, logout
+from django.contrib.auth import login, logout
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -12,7 +12,10 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods, require_POST
 from django_otp import login as otp_login
 
+from lapor.accounts import flows
+from lapor.accounts.forms import client_ip
 from lapor.accounts.models import User
+from lapor.accounts.otp import TooManyAttempts
 from lapor.core.exceptions import ServiceError, ValidationFailed
 
 from .. import selectors, services
@@ -38,35 +41,55 @@ def login_view(request: HttpRequest) -> HttpResponse:
     form = ConsoleLoginForm(request.POST if request.method == "POST" else None)
     # An empty field is refused before any account is looked up, whatever the login:
     # that says nothing about which logins exist.
+    status = 401
     if form.is_valid():
         login_value = form.cleaned_data["login"]
-        user = authenticate(request, username=login_value, password=form.cleaned_data["password"])
-        if user is None:
+        # The portal's check, with its lockout: a login is locked after 5 failures in
+        # 15 minutes, an address after 30 in an hour, on either sign-in page. A locked
+        # login is refused before any account is looked up, so the reply is the same
+        # whether or not the account exists, and whether or not the password is right.
+        try:
+            user = flows.account_authenticate(
+                request=request,
+                login=login_value,
+                password=form.cleaned_data["password"],
+                ip=client_ip(request),
+            )
+        except TooManyAttempts as exc:
+            services.login_event_record(
+                request=request, kind=LoginEventKind.LOCKED_OUT, login=login_value
+            )
+            form.add_error(None, exc.message)
+            status = exc.status_code
+        except ValidationFailed:
             services.login_event_record(
                 request=request, kind=LoginEventKind.PASSWORD_FAILED, login=login_value
             )
             form.add_error(None, _("The login or the password is not right."))
-        elif not selectors.user_is_console_official(user):
-            services.login_event_record(
-                request=request, kind=LoginEventKind.NOT_OFFICIAL, user=user, login=login_value
-            )
-            form.add_error(
-                None, _("This sign-in is for officials. Reporters sign in on the main site.")
-            )
         else:
-            login(request, user)
-            services.login_event_record(
-                request=request, kind=LoginEventKind.PASSWORD_OK, user=user, login=login_value
-            )
-            session_touch(request)
-            nxt = safe_next(request)
-            target = "console:otp" if services.totp_device_confirmed(user) else "console:security"
-            return redirect(request, f"{reverse(target)}?next={nxt}")
+            if not selectors.user_is_console_official(user):
+                services.login_event_record(
+                    request=request, kind=LoginEventKind.NOT_OFFICIAL, user=user, login=login_value
+                )
+                form.add_error(
+                    None, _("This sign-in is for officials. Reporters sign in on the main site.")
+                )
+            else:
+                login(request, user)
+                services.login_event_record(
+                    request=request, kind=LoginEventKind.PASSWORD_OK, user=user, login=login_value
+                )
+                session_touch(request)
+                nxt = safe_next(request)
+                target = (
+                    "console:otp" if services.totp_device_confirmed(user) else "console:security"
+                )
+                return redirect(request, f"{reverse(target)}?next={nxt}")
     return render(
         request,
         "console/login.html",
         {"form": form, "next": safe_next(request)},
-        status=401 if form.errors else 200,
+        status=status if form.errors else 200,
     )
 
 
