@@ -430,3 +430,26 @@ def test_get_needs_exactly_one_key(world):
         report_get_visible_to(P(AnonymousUser()))
     with pytest.raises(TypeError):
         report_get_visible_to(P(AnonymousUser()), tracking_id="1", pk=1)
+
+
+def test_an_agency_key_reads_its_subtree_like_the_agencys_developer(world):
+    """The API's principal (issue 10 builds the keys): scoped to the agency's subtree,
+    it reads what that agency's developer reads, and makes no move."""
+    from lapor.accounts.principals import principal_for_agency_key
+    from lapor.reports.permissions import acting_as
+    from lapor.reports.transitions import TRANSITIONS
+
+    key = principal_for_agency_key(
+        key_id=7, agency_id=world.agency.pk, agency_path=world.agency.path
+    )
+    developer = P(world.users["developer"])
+    assert set(Report.objects.visible_to(key)) == set(Report.objects.visible_to(developer))
+    assert Report.objects.visible_to(key).filter(pk=world.reports["confidential"].pk).exists()
+    assert not Report.objects.visible_to(key).filter(pk=world.reports["archived"].pk).exists()
+    # An anonymous reporter stays hidden from the agency's own app.
+    assert report_reporter_identity_for(key, world.reports["anonymous"]) is None
+    # A key is not a person: it owns no report and acts under no rule of the table.
+    assert not key.is_person and str(key) == "agency_key#key7"
+    report = world.reports["confidential"]
+    for move in TRANSITIONS.values():
+        assert acting_as(move.rule, report, key, now=report.submitted_at) is None
