@@ -30,6 +30,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from lapor.accounts.principals import Principal
+from lapor.core.db import binary_params_cursor
 from lapor.core.exceptions import ValidationFailed
 from lapor.core.outbox import outbox_publish_many
 
@@ -361,14 +362,8 @@ def _insert_pg(events: list[ReportEvent]) -> None:
     params: dict[str, Any] = {f"a{i}": values for i, values in enumerate(arrays)}
     # The arrays go as binary parameters (server-side binding): Django's cursor quotes
     # every element into the SQL text, which for a batch of 1,000 events costs about six
-    # times as much. Still wrapped by Django, so the statement is logged like any other.
-    import psycopg  # here: only PostgreSQL takes this path
-
-    connection.ensure_connection()
-    raw = psycopg.Cursor(connection.connection)
-    wrap = connection.make_debug_cursor if connection.queries_logged else connection.make_cursor
-    # The stubs want Django's own wrapper; Django's make_cursor wraps a raw DB-API cursor.
-    with wrap(raw) as cursor:  # type: ignore[arg-type]
+    # times as much.
+    with binary_params_cursor() as cursor:
         cursor.execute(sql, params)
         ids = {(report_id, code): pk for pk, report_id, code in cursor.fetchall()}
     for event in events:
