@@ -24,7 +24,7 @@ from lapor.testing.otp import force_login_verified
 pytestmark = pytest.mark.django_db
 
 KEY = "3132333435363738393031323334353637383930"
-RECOVERY = "kode-pemulihan-rahasia-123"
+RECOVERY = "pulih-rhs-123"  # StaticToken.token holds 16 characters
 PASSWORD = "rahasia-123"  # UserFactory's
 
 
