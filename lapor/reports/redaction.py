@@ -19,7 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from lapor.accounts.principals import Principal
-from lapor.core.exceptions import NotFound, PermissionDenied, ValidationFailed
+from lapor.core.exceptions import PermissionDenied, ValidationFailed
 
 from .choices import Visibility
 from .events import event_append
@@ -27,6 +27,7 @@ from .masking import redaction_in_text
 from .models import Report, ReportEvent
 from .permissions import Acting, Rule, acting_as
 from .search import search_documents_write
+from .selectors import report_get_for_update
 
 REDACTED_EVENT = "report.redacted"
 PASSAGE_MIN = 3
@@ -81,15 +82,7 @@ def report_redact(*, actor: Principal, report_id: int, passage: str) -> ReportEv
     """
     passage = _clean_passage(passage)
     with transaction.atomic():
-        report = (
-            Report.objects.visible_to(actor)
-            .select_for_update(of=("self",))
-            .select_related("agency", "target_agency")
-            .filter(pk=report_id)
-            .first()
-        )
-        if report is None:
-            raise NotFound(_("No such report."))
+        report = report_get_for_update(actor, pk=report_id)
         acting = _verifier_of(report, actor)
         if acting is None:
             raise PermissionDenied()

@@ -78,6 +78,22 @@ def report_get_visible_to(
     return report
 
 
+def report_get_for_update(principal: Principal, *, pk: int) -> Report:
+    """One report read through the gate and locked (its row only), for a write beside
+    the moves (notes, assignments, redactions), or ``NotFound``: a report ``principal``
+    may not read is refused like one that does not exist. Call inside a transaction."""
+    report = (
+        Report.objects.visible_to(principal)
+        .select_for_update(of=("self",))
+        .select_related("agency", "unit", "target_agency")
+        .filter(pk=pk)
+        .first()
+    )
+    if report is None:
+        raise NotFound(_("No such report."))
+    return report
+
+
 def report_is_visible_to(principal: Principal, report: Report) -> bool:
     return relation_of(principal, report) != NONE
 
@@ -279,6 +295,7 @@ __all__ = [
     "report_attachments_visible_to",
     "report_can_view_internal",
     "report_events_visible_to",
+    "report_get_for_update",
     "report_get_visible_to",
     "report_is_visible_to",
     "report_list_visible_to",

@@ -28,11 +28,11 @@ from .choices import Channel, Classification, Status
 from .deadlines import report_recompute_deadlines
 from .events import event_append, event_files_attach, events_append, files_check
 from .models import Assignment, Report, ReportEvent
-from .permissions import REPORTER, Acting, agency_admin_of, internal_writer_of, unit_admin_of
+from .permissions import REPORTER, Acting, Rule, acting_as, internal_writer_of
 from .permissions import SYSTEM as SYSTEM_ROLE
 from .redaction import report_redact as report_redact  # a verifier's redaction
 from .search import search_documents_write
-from .selectors import report_officers
+from .selectors import report_get_for_update, report_officers
 from .tracking import generate_tracking_id
 from .transitions import (
     NOTE_MAX,
@@ -445,21 +445,6 @@ def report_refuse_consent(
 # Beside the moves: what officials write on a report's internal file
 
 
-def report_for_update(*, actor: Principal, report_id: int) -> Report:
-    """The report, read through the gate and locked (its row only): a report ``actor``
-    may not read is refused like one that does not exist (the views answer 404 first)."""
-    report = (
-        Report.objects.visible_to(actor)
-        .select_for_update(of=("self",))
-        .select_related("agency", "unit")
-        .filter(pk=report_id)
-        .first()
-    )
-    if report is None:
-        raise PermissionDenied()
-    return report
-
-
 def report_note_add(
     *,
     report_id: int,
@@ -481,10 +466,8 @@ def report_note_add(
         raise ValidationFailed({"note": [_("Write a note.")]})
     if len(note) > NOTE_MAX:
         raise ValidationFailed({"note": [_("The note is too long.")]})
-    files = list(files)
-    files_check(files)
     with transaction.atomic():
-        report = report_for_update(actor=actor, report_id=report_id)
+        report = report_get_for_update(actor, pk=report_id)
         acting = internal_writer_of(report, actor)
         if acting is None or report.status in (Status.ARCHIVED, Status.CLOSED):
             raise PermissionDenied()
@@ -500,10 +483,10 @@ def report_note_add(
 
 
 def _dispatcher_of(report: Report, actor: Principal) -> Acting:
-    """Only the report's dispatchers (its agency admin, or the admin of its unit) give
-    it to an officer, while the agency works on it."""
-    acting = agency_admin_of(report, actor) or unit_admin_of(report, actor)
-    if acting is None or report.status not in ASSIGNABLE_STEPS:
+    """Only the report's dispatchers (``Rule.DISPATCHER``: its agency admin, or the
+    admin of its unit) give it to an officer, while the agency works on it."""
+    acting = acting_as(Rule.DISPATCHER, report, actor, now=timezone.now())
+    if acting is None or acting.is_system or report.status not in ASSIGNABLE_STEPS:
         raise PermissionDenied()
     return acting
 
@@ -524,7 +507,7 @@ def report_assign(
     against the officers here, after the permission check.
     """
     with transaction.atomic():
-        report = report_for_update(actor=actor, report_id=report_id)
+        report = report_get_for_update(actor, pk=report_id)
         acting = _dispatcher_of(report, actor)
         officers = {u.pk: u for u in report_officers(report)}
         assignee = officers.get(int(assignee_id)) if str(assignee_id).isdecimal() else None
@@ -552,7 +535,7 @@ def report_unassign(
 ) -> bool:
     """Take the report back from its officer; ``False`` if nobody had it."""
     with transaction.atomic():
-        report = report_for_update(actor=actor, report_id=report_id)
+        report = report_get_for_update(actor, pk=report_id)
         acting = _dispatcher_of(report, actor)
         assignment = Assignment.objects.filter(report=report).first()
         if assignment is None:
@@ -586,7 +569,6 @@ __all__ = [
     "report_dispose_to_unit",
     "report_escalate",
     "report_follow_up",
-    "report_for_update",
     "report_hold",
     "report_note_add",
     "report_refuse_consent",

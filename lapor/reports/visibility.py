@@ -54,7 +54,6 @@ NONE = "none"  # may not read the report at all
 OFFICIAL_RELATIONS = frozenset({NATIONAL, OMBUDSMAN, HANDLER, PENGAWAS})
 
 ALL = Q()  # the condition that matches every row
-NOTHING = Q(pk__in=[])
 
 _VISIBILITY_RANK = {Visibility.PUBLIC: 0, Visibility.REPORTER: 1, Visibility.INTERNAL: 2}
 
@@ -140,12 +139,14 @@ def rows_q(principal: Principal, *, report_prefix: str, visibility_field: str) -
     related = related_q(principal, report_prefix)
     if related is ALL:
         return ALL
+    # Each condition once: public rows of public reports; public and reporter rows of
+    # their own; every row of the reports they read as officials.
+    q = Q(**{visibility_field: Visibility.PUBLIC}) & public_q(report_prefix)
     own = reporter_q(principal, report_prefix)
-    q = Q(**{visibility_field: Visibility.PUBLIC}) & report_q(principal, report_prefix)
     if own is not None:
-        q |= Q(**{visibility_field: Visibility.REPORTER}) & own
+        q |= Q(**{f"{visibility_field}__in": [Visibility.PUBLIC, Visibility.REPORTER]}) & own
     if related is not None:
-        q |= Q(**{f"{visibility_field}__in": [Visibility.REPORTER, Visibility.INTERNAL]}) & related
+        q |= related
     return q
 
 

@@ -16,9 +16,7 @@ Events are written by ``reports.events`` (the registry of codes and the one writ
 from .bulk import TransitionManyResult, transition_many
 from .engine import transition
 from .inputs import (
-    COMMENT_MAX,
     NOTE_MAX,
-    PARAMS,
     TITLE_MAX,
     TITLE_MIN,
     add_error,
@@ -29,8 +27,6 @@ from .inputs import (
 )
 from .table import (
     CONSENT_AFTER,
-    CORRECTABLE,
-    NOTE_REQUIRED,
     OMBUDSMAN_AGENCY_CODE,
     TRANSITIONS,
     Action,
@@ -38,16 +34,12 @@ from .table import (
     allowed_actions,
     target_status,
 )
-from .writes import report_attach_places, report_bulk_write, sweep_states_write
+from .writes import report_attach_places, sweep_states_write
 
 __all__ = [
-    "COMMENT_MAX",
     "CONSENT_AFTER",
-    "CORRECTABLE",
     "NOTE_MAX",
-    "NOTE_REQUIRED",
     "OMBUDSMAN_AGENCY_CODE",
-    "PARAMS",
     "TITLE_MAX",
     "TITLE_MIN",
     "TRANSITIONS",
@@ -61,7 +53,6 @@ __all__ = [
     "clean_region",
     "clean_title",
     "report_attach_places",
-    "report_bulk_write",
     "sweep_states_write",
     "target_status",
     "transition",
