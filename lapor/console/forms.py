@@ -380,6 +380,11 @@ class DeskBulkForm(ConsoleForm):
             self.add_error(
                 "duplicate_of", _("Enter the tracking ID of the report this one repeats.")
             )
+        if data.get("op") != self.DISPOSE and data.get("note"):
+            # The note is for the agency (internal, beside a disposition). An archive's
+            # note is the reporter's to read: refused rather than sent where the form
+            # said it would not go.
+            self.add_error("note", _("The note for the agency goes only with sending."))
         return data
 
     @property

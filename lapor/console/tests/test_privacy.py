@@ -14,7 +14,7 @@ from django.test import Client
 from django.urls import reverse
 
 from lapor.console.selectors import report_possible_duplicates
-from lapor.reports.models import Report
+from lapor.reports.models import Report, ReportEvent
 from lapor.testing.factories import CategoryFactory, UserFactory, make_region
 
 from .conftest import official, person, submit, verified_client
@@ -192,6 +192,24 @@ def test_bulk_note_for_the_agency_is_internal(cast: Any) -> None:
     for report in reports:
         assert NOTE_MARKER not in public_page(Client(), report).content.decode()
         assert NOTE_MARKER in console_page(officer, report)
+        # What was stored: the public move carries no note, an internal one holds it.
+        assert ReportEvent.objects.get(report=report, code="report.disposed").note == ""
+        noted = ReportEvent.objects.get(report=report, code="report.noted")
+        assert (noted.note, noted.visibility) == (NOTE_MARKER, "internal")
+
+
+def test_a_bulk_archive_refuses_the_internal_note(cast: Any) -> None:
+    """The desk's bulk note is labelled "officials only"; an archive's note is the
+    reporter's to read. Archiving with it is refused and nothing is written."""
+    report = submit(cast.reporter, title="Lampu jalan mati di gang nomor 9")
+    before = ReportEvent.objects.filter(report=report).count()
+    verified_client(cast.national).post(
+        reverse("console:desk_bulk"), {"op": "spam", "ids": [report.pk], "note": NOTE_MARKER}
+    )
+    report.refresh_from_db()
+    assert report.status == "submitted"
+    assert ReportEvent.objects.filter(report=report).count() == before
+    assert not ReportEvent.objects.filter(note__contains=NOTE_MARKER).exists()
 
 
 # Each free-text field an official writes, and who reads what is written in it.
