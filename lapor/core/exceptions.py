@@ -54,7 +54,7 @@ class NotFound(ServiceError):
     """What was asked for does not exist, or the principal may not read it.
 
     The two are never told apart: a report one may not read looks exactly like one that
-    does not exist. Views (``core.middleware.ServiceErrorMiddleware``) answer 404.
+    does not exist. Pages (``core.middleware.NotFoundMiddleware``) answer 404.
     """
 
     default_message = _("Not found.")

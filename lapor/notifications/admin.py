@@ -22,17 +22,17 @@ from collections.abc import Callable
 from typing import Any
 
 from django.contrib import admin
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from lapor.accounts.middleware import request_principal
 from lapor.accounts.principals import Principal
-from lapor.reports.models import Report, ReportEvent
 from lapor.reports.selectors import report_reporter_identity_for
 
 from .choices import Audience
 from .models import Delivery, Notification, NotificationSetting
+from .selectors import notifications_visible_to
 
 HIDDEN = _("(the reporter: hidden)")
 
@@ -71,20 +71,14 @@ class NotificationAdmin(admin.ModelAdmin):
     show_full_result_count = False
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Notification]:
-        principal = request_principal(request)
-        readable = Q(report__isnull=True) | Q(report__in=Report.objects.visible_to(principal))
-        event_ok = Q(event__isnull=True) | Q(event__in=ReportEvent.objects.visible_to(principal))
-        return (
-            super()
-            .get_queryset(request)
-            .filter(readable & event_ok)
-            .select_related(
-                "user",
-                "report__reporter",
-                "report__agency",
-                "report__unit",
-                "report__target_agency",
-            )
+        # The gate of the notifications pages (one selector): the report's, the event's,
+        # and an official's notification only for an official.
+        return notifications_visible_to(request_principal(request)).select_related(
+            "user",
+            "report__reporter",
+            "report__agency",
+            "report__unit",
+            "report__target_agency",
         )
 
     def get_search_fields(self, request: HttpRequest) -> tuple[str, ...]:

@@ -21,6 +21,7 @@ from lapor.accounts.principals import Principal, principal_for_user
 from lapor.accounts.selectors import user_is_national, user_scopes
 from lapor.agencies.models import Agency
 from lapor.deadlines.calendar import DEFAULT_TZ, add_working_days
+from lapor.reports import visibility
 from lapor.reports.choices import Status
 from lapor.reports.deadlines import report_due_state
 from lapor.reports.models import Report, ReportEvent
@@ -230,25 +231,40 @@ def event_recipients(event: ReportEvent, report: Report) -> list[Recipient]:
 # --- a person's notifications --------------------------------------------------------
 
 
+def notifications_visible_to(principal: Principal) -> QuerySet[Notification]:
+    """Every notification ``principal`` may read (anyone's: the admin lists them), by the
+    report's gate and the event's (``reports.visibility``, joined rather than
+    subqueried). A notification written for an official (``Audience.OFFICIAL``) reads
+    as one only to an official: an official whose second factor is not verified in
+    this session is a citizen, and so is a superuser without a role."""
+    qs = Notification.objects.all()
+    if not principal.is_official:
+        qs = qs.exclude(audience=Audience.OFFICIAL)
+    report_ok = visibility.report_q(principal, "report__")
+    if report_ok is not visibility.ALL:
+        qs = qs.filter(Q(report__isnull=True) | report_ok)
+    event_ok = visibility.rows_q(
+        principal, report_prefix="event__report__", visibility_field="event__visibility"
+    )
+    if event_ok is not visibility.ALL:
+        qs = qs.filter(Q(event__isnull=True) | event_ok)
+    return qs
+
+
 def notification_list_for(principal: Principal) -> QuerySet[Notification]:
     """The principal's own notifications that they may read now, newest first.
 
     A notification's text was written for its recipient as they read the report when
     it fanned out (an official: with their roles). Whoever reads it later goes through
-    the gate again: an official whose second factor is not verified in this session is
-    a citizen, and sees neither the officials' notifications nor those of reports or
-    events a citizen may not read.
+    the gate again (``notifications_visible_to``).
     """
     if not principal.is_person or principal.user_id is None:
         return Notification.objects.none()
-    qs = Notification.objects.filter(user_id=principal.user_id)
-    if not principal.is_official:
-        qs = qs.exclude(audience=Audience.OFFICIAL)
-    if not principal.is_national_admin and not principal.has_role(Role.OMBUDSMAN):
-        qs = qs.filter(
-            Q(report__isnull=True) | Q(report__in=Report.objects.visible_to(principal))
-        ).filter(Q(event__isnull=True) | Q(event__in=ReportEvent.objects.visible_to(principal)))
-    return qs.order_by("-created_at", "-id")
+    return (
+        notifications_visible_to(principal)
+        .filter(user_id=principal.user_id)
+        .order_by("-created_at", "-id")
+    )
 
 
 def notification_unread_count(principal: Principal) -> int:

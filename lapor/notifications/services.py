@@ -376,18 +376,14 @@ def notification_mark_read(*, principal: Principal, notification_id: int) -> boo
     """Mark one of the principal's notifications read; ``False`` if it is not one they
     may read (``selectors.notification_list_for``)."""
     mine = selectors.notification_list_for(principal).filter(pk=notification_id)
-    ids = list(mine.values_list("pk", flat=True))
-    if not ids:
-        return False
-    Notification.objects.filter(pk__in=ids, read_at__isnull=True).update(read_at=timezone.now())
-    return True
+    return bool(mine.filter(read_at__isnull=True).update(read_at=timezone.now())) or (mine.exists())
 
 
 def notification_mark_all_read(*, principal: Principal) -> int:
-    """Mark read every notification the principal may read now (and only those)."""
+    """Mark read every notification the principal may read now (and only those), in
+    one statement."""
     unread = selectors.notification_list_for(principal).filter(read_at__isnull=True)
-    ids = list(unread.values_list("pk", flat=True))
-    return Notification.objects.filter(pk__in=ids).update(read_at=timezone.now())
+    return unread.update(read_at=timezone.now())
 
 
 def notification_setting_update(
