@@ -20,9 +20,8 @@ from django.utils.translation import gettext_lazy as _
 
 from lapor.accounts.principals import Principal
 from lapor.core.exceptions import NotFound
-from lapor.reports.masking import mask_public_text
 from lapor.reports.models import Report
-from lapor.reports.public_text import reads_original
+from lapor.reports.public_text import free_text_for
 
 from .models import Comment, Support
 
@@ -116,17 +115,6 @@ _REPORT_FIELDS = (
 )
 
 
-def _body_for(principal: Principal, report: Report, body: str) -> str:
-    """A comment's text as the report's own text reads for ``principal``
-    (``reports.public_text``): the public reads it with NIK, phone numbers, e-mail
-    addresses, the reporter's name and the verifier's redactions masked."""
-    if reads_original(principal, report):
-        return body
-    names = (report.reporter.full_name,) if report.reporter_id and report.reporter else ()
-    redactions = [p for p in (report.redactions or ()) if isinstance(p, str)]
-    return mask_public_text(body, names=names, redactions=redactions)
-
-
 def comment_list_for_report(*, principal: Principal, report_id: int) -> list[CommentEntry]:
     """The comments on a report ``principal`` may read, oldest first, hidden ones left
     out, their text masked as the report's for the public; ``NotFound`` for a report
@@ -159,7 +147,7 @@ def comment_list_for_report(*, principal: Principal, report_id: int) -> list[Com
     return [
         CommentEntry(
             pk=c.pk,
-            body=_body_for(principal, report, c.body),
+            body=free_text_for(principal, report, c.body),
             created_at=c.created_at,
             author_label=comment_author_label(comment=c),
             is_own=principal.owns(c.author_id),

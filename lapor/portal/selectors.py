@@ -126,10 +126,11 @@ def page_of(qs: QuerySet[Report], number: int, *, size: int = PAGE_SIZE) -> Page
     number = min(max(number, 1), MAX_PAGE)
     offset = (number - 1) * size
     rows = list(
-        # The reporter comes along: their name is masked in the titles (public_text).
-        qs.select_related("agency", "category", "region", "reporter").defer(
-            "description", "rating_comment"
-        )[offset : offset + size + 1]
+        # The reporter comes along: their name is masked in the titles (public_text);
+        # unit and target agency decide an official's relation to each row.
+        qs.select_related(
+            "agency", "category", "region", "reporter", "unit", "target_agency"
+        ).defer("description", "rating_comment")[offset : offset + size + 1]
     )
     return Page(items=rows[:size], number=number, has_next=len(rows) > size)
 

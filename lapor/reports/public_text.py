@@ -91,13 +91,18 @@ def report_public_text(report: Report) -> ReportText:
     return report_text_for(VISITOR, report)
 
 
+def free_text_for(principal: Principal, report: Report, text: str) -> str:
+    """Any other free text written about ``report`` (a comment) as ``principal`` reads
+    it: masked like the report's own text unless they read that as written."""
+    if not text or reads_original(principal, report):
+        return text
+    return _mask(report, text)
+
+
 def event_note_for(principal: Principal, event: ReportEvent) -> str:
     """An event's note for ``principal``: masked unless they read the report's text as
     written. (Whether they may read the event at all is the gate's question.)"""
-    report = event.report
-    if not event.note or reads_original(principal, report):
-        return event.note
-    return _mask(report, event.note)
+    return free_text_for(principal, event.report, event.note)
 
 
 def report_search_text(
@@ -117,6 +122,7 @@ def report_search_text(
 __all__ = [
     "ReportText",
     "event_note_for",
+    "free_text_for",
     "reads_original",
     "report_public_text",
     "report_search_text",

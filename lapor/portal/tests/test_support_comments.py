@@ -104,6 +104,7 @@ def test_empty_comment_is_explained(client, w):
     client.force_login(UserFactory())
     response = client.post(_comment_url(w.reports["public"]), {"body": ""})
     assert response.status_code == 200 and 'href="#id_body"' in response.content.decode()
+    assert not Comment.objects.exists()  # what was stored: nothing
 
 
 def test_signed_out_visitors_are_invited_to_sign_in(client, w):
