@@ -241,11 +241,12 @@ class ReportAdmin(admin.ModelAdmin):
         obj = super().get_object(request, object_id, from_field)
         if obj is not None:
             obj._admin_principal = request_principal(request)
+            # Masked once for the four fields that show it.
+            obj._admin_text = report_text_for(obj._admin_principal, obj)
         return obj
 
     def _text(self, obj: Report) -> ReportText | None:
-        principal: Principal | None = getattr(obj, "_admin_principal", None)
-        return report_text_for(principal, obj) if principal is not None else None
+        return getattr(obj, "_admin_text", None)
 
     @admin.display(description=_("title"))
     def title_text(self, obj: Report) -> str:
