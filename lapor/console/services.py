@@ -10,7 +10,6 @@ the person is nobody's official principal.
 
 from __future__ import annotations
 
-import logging
 import secrets
 from collections.abc import Sequence
 from datetime import datetime
@@ -18,7 +17,6 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib.auth.tokens import default_token_generator
-from django.core.files.uploadedfile import UploadedFile
 from django.core.mail import send_mail
 from django.db import transaction
 from django.http import HttpRequest
@@ -45,19 +43,15 @@ from lapor.agencies.models import Agency
 from lapor.agencies.services import agency_create
 from lapor.core.exceptions import NotFound, PermissionDenied, ServiceError, ValidationFailed
 from lapor.reports import services as report_services
-from lapor.reports.models import Report, ReportEvent
+from lapor.reports.models import Report
 from lapor.reports.permissions import internal_writer_of
 from lapor.reports.transitions import NOTE_MAX, Action, TransitionManyResult
 
 from .choices import Page, TemplateKind
 from .models import LoginEvent, ReplyTemplate, SavedView
 
-logger = logging.getLogger(__name__)
-
 TOTP_DEVICE_NAME = "Aplikasi autentikator"
 RECOVERY_DEVICE_NAME = "Kode pemulihan"
-NOTE_EVENT = report_services.NOTE_EVENT
-ASSIGN_EVENT = report_services.ASSIGN_EVENT
 
 
 # --- login audit ----------------------------------------------------------------------
@@ -158,41 +152,9 @@ def totp_fixed_ensure(*, user: User, key_hex: str) -> TOTPDevice:
     return device
 
 
-# --- moves, notes and assignment: ``reports.services``, the one door ----------------
-
-# The console's pages call these names; the writes are the reports app's.
-report_note_add = report_services.report_note_add
-report_assign = report_services.report_assign
-
-
-def report_act(
-    *,
-    report_id: int,
-    action: Action | str,
-    actor: Principal,
-    note: str = "",
-    params: dict[str, Any] | None = None,
-    visibility: str | None = None,
-    files: Sequence[UploadedFile] = (),
-    now: datetime | None = None,
-) -> ReportEvent:
-    """One move on a report (``reports.services.transition``), with ``files`` stored on
-    the move's own event (follow-up, answer, reasons); returns that event.
-
-    The verifier's note for the agency on a disposition is an internal note beside the
-    move, never the public move's own text (issue 8, finding 5): the table says so
-    (``Move.note_event``), so every caller of the engine gets it.
-    """
-    return report_services.transition(
-        report_id=report_id,
-        action=action,
-        actor=actor,
-        note=note,
-        visibility=visibility,
-        params=params,
-        files=files,
-        now=now,
-    )
+# --- bulk moves ------------------------------------------------------------------
+# Single moves, notes and assignments are ``reports.services`` (the one door); pages
+# call it directly.
 
 
 def reports_bulk(

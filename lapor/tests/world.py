@@ -160,7 +160,6 @@ def _official(role: str, agency: Agency | None, name: str, **extra: Any) -> User
 def build_world() -> World:
     """The cast, the two reports and everything that happened to them, delivered."""
     from lapor.community import services as community
-    from lapor.console import services as console
     from lapor.core.outbox import outbox_drain
     from lapor.reports import services as reports
     from lapor.reports.transitions import Action
@@ -225,7 +224,7 @@ def build_world() -> World:
     verifier = p("admin_nasional")
     for report, note in ((anonymous, VERIFIER_NOTE_ANON), (confidential, VERIFIER_NOTE_CONF)):
         # As the verification desk does it: the note is for the agency.
-        console.report_act(
+        reports.transition(
             report_id=report.pk,
             action=Action.DISPOSE,
             actor=verifier,

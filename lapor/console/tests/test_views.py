@@ -16,11 +16,12 @@ from lapor.accounts.principals import VISITOR
 from lapor.agencies.models import Agency
 from lapor.console.choices import TemplateKind
 from lapor.console.models import ReplyTemplate, SavedView
-from lapor.console.services import NOTE_EVENT, reply_template_create
+from lapor.console.services import reply_template_create
 from lapor.reports import services as report_services
 from lapor.reports.choices import ArchiveReason, Status, Visibility
 from lapor.reports.models import Assignment, Report, ReportEvent
 from lapor.reports.selectors import report_events_visible_to
+from lapor.reports.services import NOTE_EVENT
 
 from .conftest import official, person, submit, verified_client
 
@@ -455,8 +456,8 @@ def test_unit_admin_passes_only_below_their_unit(cast: Any) -> None:
 
 
 def test_services_read_the_report_through_the_visibility_selector(cast: Any) -> None:
-    from lapor.console.services import report_assign, report_note_add
     from lapor.core.exceptions import PermissionDenied
+    from lapor.reports.services import report_assign, report_note_add
 
     report = disposed_to_regency(cast)
     before = ReportEvent.objects.filter(report=report).count()

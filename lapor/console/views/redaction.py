@@ -15,8 +15,8 @@ from lapor.accounts.principals import Principal
 from lapor.core.exceptions import ServiceError
 from lapor.reports import services as report_services
 from lapor.reports.redaction import report_may_redact
-from lapor.reports.selectors import report_get_visible_to
 
+from .. import selectors
 from ..access import OfficialHttpRequest, official_required, redirect
 from ..forms import RedactionForm
 
@@ -33,7 +33,7 @@ def redaction_panel(principal: Principal, report: Any) -> dict[str, Any] | None:
 @require_POST
 def report_redact(request: OfficialHttpRequest, tracking_id: str) -> HttpResponse:
     principal = request_principal(request)
-    report = report_get_visible_to(principal, tracking_id=tracking_id)
+    report = selectors.console_report_get(principal, tracking_id=tracking_id)
     back = reverse("console:report", args=[report.tracking_id]) + "#act-redact"
     form = RedactionForm(request.POST)
     if not form.is_valid():

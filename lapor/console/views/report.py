@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 from lapor.accounts.middleware import request_principal
 from lapor.agencies.selectors import category_tree, routing_suggest
 from lapor.core.exceptions import NotFound, ServiceError, ValidationFailed
+from lapor.reports import services as report_services
 from lapor.reports.choices import ArchiveReason, Classification, Status
 from lapor.reports.deadlines import report_due_state
 from lapor.reports.events import event_label
@@ -175,7 +176,7 @@ def report_action(request: OfficialHttpRequest, tracking_id: str, action: str) -
     if not form.is_valid():
         return _report_page(request, report, errors=form.error_lists(), failed=move.value)
     try:
-        services.report_act(
+        report_services.transition(
             report_id=report.pk,
             action=move,
             actor=principal,
@@ -210,7 +211,7 @@ def report_note(request: OfficialHttpRequest, tracking_id: str) -> HttpResponse:
     if not form.is_valid():
         return _report_page(request, report, errors=form.error_lists(), failed="note")
     try:
-        services.report_note_add(
+        report_services.report_note_add(
             report_id=report.pk,
             actor=principal,
             note=form.cleaned_data["note"],
@@ -234,7 +235,7 @@ def report_assign(request: OfficialHttpRequest, tracking_id: str) -> HttpRespons
     if not form.is_valid():
         return _report_page(request, report, errors=form.error_lists(), failed="assign")
     try:
-        services.report_assign(
+        report_services.report_assign(
             report_id=report.pk,
             actor=principal,
             assignee_id=form.cleaned_data["assignee"],
