@@ -34,6 +34,8 @@ def test_the_agency_admin_assigns_an_officer_of_the_unit(world):
     )
     assert (assignment.report_id, assignment.assignee_id) == (report.pk, officer.pk)
     assert assignment.assigned_by_id == world.users["agency_admin"].pk
+    stored = Assignment.objects.get(report=report)  # what was saved, not only returned
+    assert (stored.assignee_id, stored.assigned_by_id) == (officer.pk, assignment.assigned_by_id)
     event = ReportEvent.objects.get(report=report)
     assert (event.code, event.visibility, event.actor_role) == (
         "report.assigned",
@@ -150,9 +152,10 @@ def test_assignments_are_read_through_the_gate(world):
 @pytest.mark.parametrize("who", ["agency_admin", "unit_admin", "national", "ombudsman"])
 def test_the_handling_officials_write_internal_notes(world, who):
     report = report_in(world, Status.IN_PROGRESS, now=timezone.now())
-    event = services.report_note_add(
+    returned = services.report_note_add(
         report_id=report.pk, actor=world.actor(who), note="  Pelapor sudah ditelepon.  "
     )
+    event = ReportEvent.objects.get(pk=returned.pk)  # what was saved, not only returned
     assert (event.code, event.visibility, event.note) == (
         "report.noted",
         Visibility.INTERNAL,
