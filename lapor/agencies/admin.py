@@ -154,15 +154,15 @@ class AgencyAdmin(admin.ModelAdmin):
 class CategoryAdminForm(forms.ModelForm):
     class Meta:
         model = Category
-        fields = ["name", "slug", "parent", "description", "sort_order", "is_active"]
+        fields = ["name", "name_en", "slug", "parent", "description", "sort_order", "is_active"]
 
 
 @admin.register(Category)
 class CategoryAdmin(admin.ModelAdmin):
     form = CategoryAdminForm
-    list_display = ["tree_name", "slug", "sort_order", "is_active"]
+    list_display = ["tree_name", "name_en", "slug", "sort_order", "is_active"]
     list_filter = ["is_active", ("parent", admin.EmptyFieldListFilter)]
-    search_fields = ["name", "slug"]
+    search_fields = ["name", "name_en", "slug"]
     autocomplete_fields = ["parent"]
     prepopulated_fields = {"slug": ("name",)}
     list_select_related = ["parent"]
@@ -193,6 +193,7 @@ class CategoryAdmin(admin.ModelAdmin):
         data = form.cleaned_data
         created = category_create(
             name=data["name"],
+            name_en=data.get("name_en", ""),
             slug=data["slug"],
             parent=data.get("parent"),
             description=data.get("description", ""),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.db import models
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from lapor.core.models import TimeStampedModel
@@ -62,9 +63,20 @@ class Agency(TimeStampedModel):
 
 
 class Category(models.Model):
-    """A topic (Infrastruktur > Jalan rusak ...)."""
+    """A topic (Infrastruktur > Jalan rusak ...).
+
+    ``name`` is the Indonesian name, the one that counts (search, routing, the API);
+    ``name_en`` is what an English page shows instead, when it is filled in. Pages show
+    ``label``, never ``name`` directly.
+    """
 
     name = models.CharField(_("name"), max_length=120)
+    name_en = models.CharField(
+        _("name in English"),
+        max_length=120,
+        blank=True,
+        help_text=_("Shown on pages read in English. Leave blank to show the name."),
+    )
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
     parent = models.ForeignKey(
         "self",
@@ -84,10 +96,18 @@ class Category(models.Model):
         ordering = ["sort_order", "name"]
 
     def __str__(self) -> str:
-        name = self.name
+        name = self.label
         if self.parent_id and self.parent:
-            return f"{self.parent.name} › {name}"  # noqa: RUF001
+            return f"{self.parent.label} › {name}"  # noqa: RUF001
         return name
+
+    @property
+    def label(self) -> str:
+        """The name in the language of the page: English when the page is English and
+        there is an English name, else the (Indonesian) name."""
+        if self.name_en and (translation.get_language() or "").startswith("en"):
+            return self.name_en
+        return self.name
 
     def ancestor_ids(self) -> list[int]:
         ids = [self.pk]

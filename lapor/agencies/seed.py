@@ -333,39 +333,51 @@ def _upsert_agencies(plan: _Plan, result: SeedResult) -> dict[str, int]:
 
 
 def _upsert_categories(data_dir: Path, result: SeedResult) -> dict[str, int]:
+    """Topics (``name``, ``name_en``) and subtopics (``[slug, name, name_en]``), by slug;
+    a changed name in either language is a rename."""
     topics = _load(data_dir, "categories.json")["topics"]
     stored = {
-        slug: (pk, name) for slug, pk, name in Category.objects.values_list("slug", "id", "name")
+        slug: (pk, (name, name_en))
+        for slug, pk, name, name_en in Category.objects.values_list("slug", "id", "name", "name_en")
     }
     ids = {slug: pk for slug, (pk, _n) in stored.items()}
     renamed: list[Category] = []
 
-    def wanted(slug: str, name: str) -> bool:
+    def wanted(slug: str, names: tuple[str, str]) -> bool:
         if slug in stored:
-            if stored[slug][1] != name:
-                renamed.append(Category(pk=stored[slug][0], name=name))
+            if stored[slug][1] != names:
+                renamed.append(Category(pk=stored[slug][0], name=names[0], name_en=names[1]))
             return False
         return True
 
+    def child_names(row: list[str]) -> tuple[str, str]:
+        return row[1], row[2] if len(row) > 2 else ""
+
     roots = [
-        Category(slug=t["slug"], name=t["name"], sort_order=i)
+        Category(slug=t["slug"], name=t["name"], name_en=t.get("name_en", ""), sort_order=i)
         for i, t in enumerate(topics)
-        if wanted(t["slug"], t["name"])
+        if wanted(t["slug"], (t["name"], t.get("name_en", "")))
     ]
     Category.objects.bulk_create(roots)
     ids.update(Category.objects.filter(slug__in=[c.slug for c in roots]).values_list("slug", "id"))
     children = [
-        Category(slug=slug, name=name, parent_id=ids[t["slug"]], sort_order=j)
+        Category(
+            slug=row[0],
+            name=child_names(row)[0],
+            name_en=child_names(row)[1],
+            parent_id=ids[t["slug"]],
+            sort_order=j,
+        )
         for t in topics
-        for j, (slug, name) in enumerate(t.get("children", []))
-        if wanted(slug, name)
+        for j, row in enumerate(t.get("children", []))
+        if wanted(row[0], child_names(row))
     ]
     Category.objects.bulk_create(children)
     ids.update(
         Category.objects.filter(slug__in=[c.slug for c in children]).values_list("slug", "id")
     )
     if renamed:
-        Category.objects.bulk_update(renamed, ["name"])
+        Category.objects.bulk_update(renamed, ["name", "name_en"])
     result.categories_created = len(roots) + len(children)
     result.categories_renamed = len(renamed)
     return ids

@@ -185,6 +185,7 @@ def agency_activate(*, agency: Agency, include_units: bool = False) -> int:
 def category_create(
     *,
     name: str,
+    name_en: str = "",
     slug: str | None = None,
     parent: Category | None = None,
     description: str = "",
@@ -206,6 +207,7 @@ def category_create(
         )
     return Category.objects.create(
         name=name,
+        name_en=" ".join(name_en.split()),
         slug=slug,
         parent=parent,
         description=description,

@@ -7,6 +7,7 @@ from typing import Any, cast
 
 from django import forms
 from django.core.cache import cache
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from lapor.accounts.forms import GovForm
@@ -73,11 +74,12 @@ def region_choices(level: str, parent_code: str | None) -> list[tuple[str, str]]
 
 
 def category_choices() -> list[Any]:
+    """Topics grouped by their parent, named in the page's language (``Category.label``)."""
     choices: list[Any] = [("", str(_("Choose a topic")))]
     for topic, children in categories_by_topic():
-        options = [(str(topic.pk), str(_("%(topic)s: other") % {"topic": topic.name}))]
-        options = [(str(c.pk), c.name) for c in children] + options
-        choices.append((topic.name, options))
+        options = [(str(topic.pk), str(_("%(topic)s: other") % {"topic": topic.label}))]
+        options = [(str(c.pk), c.label) for c in children] + options
+        choices.append((topic.label, options))
     return choices
 
 
@@ -332,10 +334,12 @@ class FilterForm(forms.Form):
 
 
 def _filter_choices() -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
-    """Topics and provinces change rarely; the public list is the busiest page."""
-    cached = cache.get("portal:filter_choices")
+    """Topics and provinces change rarely; the public list is the busiest page. Topic
+    names depend on the page's language, so each language has its own entry."""
+    key = f"portal:filter_choices:{get_language() or ''}"
+    cached = cache.get(key)
     if cached is None:
-        topics = [(str(topic.pk), topic.name) for topic, _children in categories_by_topic()]
+        topics = [(str(topic.pk), topic.label) for topic, _children in categories_by_topic()]
         cached = (topics, region_choices("province", None)[1:])
-        cache.set("portal:filter_choices", cached, 300)
+        cache.set(key, cached, 300)
     return cached

@@ -158,10 +158,27 @@ def test_category_admin(admin_client: Client) -> None:
             "sort_order": 2,
             "is_active": "on",
             "description": "",
+            "name_en": "Bridges",
         },
     )
     assert response.status_code == 302
-    assert Category.objects.get(slug="jembatan").parent == infra
+    bridge = Category.objects.get(slug="jembatan")
+    assert (bridge.parent, bridge.name_en) == (infra, "Bridges")
+
+    response = admin_client.post(
+        reverse("admin:agencies_category_change", args=[infra.pk]),
+        {
+            "name": "Infrastruktur",
+            "name_en": "Infrastructure",
+            "slug": infra.slug,
+            "sort_order": 1,
+            "is_active": "on",
+            "description": "",
+        },
+    )
+    assert response.status_code == 302
+    infra.refresh_from_db()
+    assert infra.name_en == "Infrastructure"
 
 
 def test_routing_rule_admin(admin_client: Client) -> None:

@@ -217,3 +217,33 @@ def test_command_prints_counts_and_works_without_regions() -> None:
     assert Agency.objects.filter(code="ombudsman-ri").exists()
     assert not Agency.objects.filter(kind=AgencyKind.PEMKAB).exists()
     assert Agency.objects.get(code="kemenkes").region_id is None
+
+
+def test_every_seeded_topic_has_an_english_name_shown_on_english_pages() -> None:
+    from django.utils import translation
+
+    seed_agencies()
+    assert not Category.objects.filter(name_en="").exists()
+    road = Category.objects.get(slug="jalan-rusak")
+    assert (road.name, road.name_en) == ("Jalan rusak", "Damaged roads")
+    with translation.override("en"):
+        assert road.label == "Damaged roads"
+        assert str(road) == "Infrastructure › Damaged roads"  # noqa: RUF001
+    with translation.override("id"):
+        assert road.label == "Jalan rusak"
+        assert str(road) == "Infrastruktur › Jalan rusak"  # noqa: RUF001
+
+
+def test_a_changed_english_name_in_the_files_is_a_rename(tmp_path: Path) -> None:
+    seed_agencies()
+    data = tmp_path / "seed"
+    shutil.copytree(SEED_DIR, data)
+    topics = json.loads((data / "categories.json").read_text(encoding="utf-8"))
+    topics["topics"][0]["name_en"] = "Roads and bridges"
+    topics["topics"][0]["children"][0][2] = "Potholes"
+    (data / "categories.json").write_text(json.dumps(topics), encoding="utf-8")
+    result = seed_agencies(data_dir=data)
+    assert (result.categories_created, result.categories_renamed) == (0, 2)
+    assert Category.objects.get(slug="infrastruktur").name_en == "Roads and bridges"
+    road = Category.objects.get(slug="jalan-rusak")
+    assert (road.name, road.name_en) == ("Jalan rusak", "Potholes")
