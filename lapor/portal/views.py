@@ -35,7 +35,7 @@ from lapor.reports.selectors import (
     report_get_visible_to,
     report_reporter_identity_for,
 )
-from lapor.reports.tracking import normalize_tracking_id
+from lapor.reports.tracking import TrackingIdProblem, normalize_tracking_id, tracking_id_problem
 from lapor.reports.transitions import Action, allowed_actions
 
 from . import selectors, services
@@ -466,7 +466,14 @@ def lookup(request: HttpRequest) -> HttpResponse:
     if raw:
         tracking_id = normalize_tracking_id(raw)
         if tracking_id is None:
-            error = _("A tracking number has 10 digits. Check it and try again.")
+            if tracking_id_problem(raw) == TrackingIdProblem.LENGTH:
+                error = _("A tracking number has 10 digits, for example 1234567890.")
+            else:
+                # Ten digits that we never give out: a typo, not a missing report.
+                error = _(
+                    "This is not a LAPOR! tracking number: one digit may be mistyped. "
+                    "Check the number in your confirmation message."
+                )
         else:
             try:
                 report_get_visible_to(request_principal(request), tracking_id=tracking_id)

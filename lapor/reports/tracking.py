@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import secrets
 from collections.abc import Iterable
+from enum import StrEnum
 
 LENGTH = 10
 _BODY = LENGTH - 1
@@ -44,14 +45,33 @@ def generate_tracking_id() -> str:
     return body + luhn_check_digit(body)
 
 
+class TrackingIdProblem(StrEnum):
+    """Why a typed number is not a tracking ID, so that the page can say what to fix."""
+
+    LENGTH = "length"  # not ten digits: the person typed something else
+    CHECK_DIGIT = "check_digit"  # ten digits, but not one we ever give: a typo
+
+
+def _clean(value: str | None) -> str:
+    return _SEPARATORS.sub("", str(value or "")).removeprefix("#")
+
+
+def tracking_id_problem(value: str | None) -> TrackingIdProblem | None:
+    """What is wrong with ``value`` as a tracking ID, or ``None`` when it is a valid one
+    (whether or not a report has it)."""
+    text = _clean(value)
+    if len(text) != LENGTH or not text.isascii() or not text.isdigit():
+        return TrackingIdProblem.LENGTH
+    if text[0] == "0" or not _luhn_valid(text):
+        return TrackingIdProblem.CHECK_DIGIT
+    return None
+
+
 def normalize_tracking_id(value: str | None) -> str | None:
     """``"#12345 67890"`` → ``"1234567890"``; ``None`` when it is not a valid ID."""
-    if not value:
+    if not value or tracking_id_problem(value) is not None:
         return None
-    text = _SEPARATORS.sub("", str(value)).removeprefix("#")
-    if len(text) != LENGTH or not text.isascii() or not text.isdigit() or text[0] == "0":
-        return None
-    return text if _luhn_valid(text) else None
+    return _clean(value)
 
 
 def is_valid_tracking_id(value: str | None) -> bool:

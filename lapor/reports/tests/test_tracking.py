@@ -105,3 +105,20 @@ def test_allocate_many_checks_the_database_in_chunks(django_assert_max_num_queri
     assert len(set(ids)) == 1200
     assert all(is_valid_tracking_id(t) for t in ids)
     assert allocate_tracking_ids(0) == []
+
+
+def test_the_problem_with_a_number_is_named():
+    from lapor.reports.tracking import TrackingIdProblem, tracking_id_problem
+
+    body = "123456789"
+    tid = body + luhn_check_digit(body)
+    wrong_digit = tid[:-1] + str((int(tid[-1]) + 1) % 10)
+    assert tracking_id_problem(tid) is None
+    assert tracking_id_problem(f"#{tid[:5]} {tid[5:]}") is None
+    fullwidth = "".join(chr(0xFF10 + int(d)) for d in tid)  # digits, but not ASCII ones
+    for short_or_long in ("", "12345", tid + "1", "12345abcde", fullwidth):
+        assert tracking_id_problem(short_or_long) == TrackingIdProblem.LENGTH, short_or_long
+    assert tracking_id_problem(wrong_digit) == TrackingIdProblem.CHECK_DIGIT
+    # We never give out a number that starts with 0: ten digits, but not ours.
+    assert tracking_id_problem("0" + tid[1:]) == TrackingIdProblem.CHECK_DIGIT
+    assert normalize_tracking_id(wrong_digit) is None
