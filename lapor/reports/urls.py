@@ -6,4 +6,5 @@ app_name = "reports"
 
 urlpatterns = [
     path("attachments/<int:pk>/", views.attachment_download, name="attachment"),
+    path("attachments/<int:pk>/small/", views.attachment_thumbnail, name="attachment_thumb"),
 ]
