@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 from django.contrib.postgres.search import SearchQuery
 from django.core.cache import cache
 from django.db.models import Q, QuerySet
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from lapor.accounts.principals import VISITOR, Principal
@@ -227,6 +228,63 @@ def report_loose_attachments(principal: Principal, report: Report) -> list[Any]:
     return [a for a in report_attachments_visible_to(principal, report) if a.event_id is None]
 
 
+# What the agency (or the verifier, asking) last said to the reporter: the page shows it
+# first, above the reporter's choices (issue 9: read before you rate).
+ANSWER_CODES = frozenset({"report.followed_up", "report.resolved", "report.held"})
+
+
+def latest_answer(timeline: list[TimelineEntry]) -> TimelineEntry | None:
+    """The newest answer in a timeline already read through the gate
+    (``report_timeline``): only what its reader may read can be chosen."""
+    return next((e for e in reversed(timeline) if e.event.code in ANSWER_CODES), None)
+
+
+@dataclass
+class NextStep:
+    """What happens next, in one line: who is waited for, and by when."""
+
+    text: str
+    due_day: date | None = None  # the last day, in the agency's timezone
+    late: bool = False
+
+
+def report_next_step(
+    report: Report, *, for_reporter: bool, tz: str, now: datetime | None = None
+) -> NextStep:
+    s = report.status
+    due: datetime | None = None
+    if s == Status.SUBMITTED:
+        text, due = _("Waiting to be checked by a verifier"), report.verification_due_at
+    elif s == Status.ON_HOLD:
+        text = (
+            _("Waiting for the information asked of you")
+            if for_reporter
+            else _("Waiting for information from the reporter")
+        )
+        due = report.hold_due_at
+    elif s == Status.DISPOSED:
+        text, due = _("Waiting for the agency's first answer"), report.first_followup_due_at
+    elif s == Status.IN_PROGRESS:
+        text, due = _("Waiting for the agency's answer"), report.resolution_due_at
+    elif s == Status.RESOLVED:
+        text = (
+            _("The agency has answered: accept and rate it, or reply")
+            if for_reporter
+            else _("The agency has answered; waiting for the reporter")
+        )
+        due = report.reply_due_at
+    elif s == Status.ESCALATED:
+        text = _("The Ombudsman of the Republic of Indonesia handles this report now")
+    elif s == Status.CLOSED:
+        text = _("This report is closed")
+    else:
+        text = _("This report is no longer handled")
+    if due is None:
+        return NextStep(str(text))
+    late = due < (now or timezone.now())
+    return NextStep(str(text), due.astimezone(ZoneInfo(tz or DEFAULT_TZ)).date(), late)
+
+
 @dataclass
 class Step:
     label: str
@@ -293,7 +351,8 @@ def report_steps(report: Report) -> list[Step]:
             )
         )
     if s == Status.CLOSED:
-        steps.append(Step(str(_("Done")), "done", report.closed_at))
+        # Not "Done" ("Selesai"): a done step already says "Completed on …" (issue 9).
+        steps.append(Step(str(_("Report closed")), "done", report.closed_at))
     elif s == Status.RESOLVED:
         steps.append(
             Step(

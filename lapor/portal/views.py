@@ -247,13 +247,22 @@ def _report_context(request: HttpRequest, report: Any, **forms: Any) -> dict[str
         if is_public
         else []
     )
+    consent_asked = (
+        Action.ESCALATE in actions and report.ombudsman_consent == OmbudsmanConsent.ASKED
+    )
+    tz = report_timezone(report)
+    # Read once through the gate; the latest answer is taken from what this principal
+    # may read, and shown above the choices (read before you rate).
+    timeline = selectors.report_timeline(principal, report)
     return {
         "report": report,
-        "tz": report_timezone(report),
+        "tz": tz,
         "identity": report_reporter_identity_for(principal, report),
         # The free text as this principal may read it: masked for the public (finding 7).
         "text": report_text_for(principal, report),
-        "timeline": selectors.report_timeline(principal, report),
+        "timeline": timeline,
+        "answer": selectors.latest_answer(timeline),
+        "next_step": selectors.report_next_step(report, for_reporter=is_reporter, tz=tz),
         "files": selectors.report_loose_attachments(principal, report),
         "steps": selectors.report_steps(report) if is_reporter else None,
         "is_reporter": is_reporter,
@@ -262,8 +271,9 @@ def _report_context(request: HttpRequest, report: Any, **forms: Any) -> dict[str
         "can_reply": Action.REPLY in actions,
         "can_complete": Action.COMPLETE in actions,
         "can_close": Action.CLOSE in actions,
-        "consent_asked": Action.ESCALATE in actions
-        and report.ombudsman_consent == OmbudsmanConsent.ASKED,
+        "consent_asked": consent_asked,
+        "has_choices": consent_asked
+        or bool(actions & {Action.REPLY, Action.COMPLETE, Action.CLOSE}),
         "reply_form": forms.get("reply_form") or ReplyForm(),
         "close_form": forms.get("close_form") or CloseForm(),
         "comment_form": forms.get("comment_form") or CommentForm(),
