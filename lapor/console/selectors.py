@@ -37,8 +37,9 @@ from lapor.accounts.principals import Principal
 from lapor.accounts.selectors import Scope, user_scopes
 from lapor.agencies.choices import AgencyKind
 from lapor.agencies.models import Agency
+from lapor.agencies.selectors import agency_search
 from lapor.core.exceptions import NotFound
-from lapor.reports.choices import OmbudsmanConsent, Status
+from lapor.reports.choices import OPEN_STATUSES, OmbudsmanConsent, Status
 from lapor.reports.deadlines import report_due_state
 from lapor.reports.models import Report
 from lapor.reports.selectors import report_can_view_internal, report_get_visible_to
@@ -51,7 +52,11 @@ from .models import ReplyTemplate, SavedView
 
 DESK_ROLES = frozenset({Role.ADMIN_NASIONAL, Role.ADMIN_INSTANSI})
 INBOX_ROLES = frozenset({Role.ADMIN_INSTANSI, Role.ADMIN_UNIT})
-OVERSIGHT_ROLES = frozenset({Role.ADMIN_NASIONAL, Role.OMBUDSMAN, Role.PENGAWAS})
+# Oversight: the national roles over the country; an agency admin over its own subtree
+# (a province's admin watches its dinas and the regencies below it).
+OVERSIGHT_ROLES = frozenset(
+    {Role.ADMIN_NASIONAL, Role.OMBUDSMAN, Role.PENGAWAS, Role.ADMIN_INSTANSI}
+)
 # Every role above reporter signs in to the console (and needs a second factor).
 CONSOLE_ROLES = frozenset(Role.values)
 
@@ -217,6 +222,29 @@ def agencies_for_dispose(principal: Principal) -> QuerySet[Agency]:
 
 def agencies_for_transfer() -> QuerySet[Agency]:
     return Agency.objects.filter(is_active=True).exclude(kind=AgencyKind.UNIT).order_by("name")
+
+
+# How many agencies a typeahead offers at once, and how many candidates it reads to
+# find them (units, which no form here takes, come after the agencies they belong to).
+AGENCY_MATCHES = 10
+AGENCY_CANDIDATES = 200
+
+
+def agencies_matching(
+    allowed: QuerySet[Agency],
+    *,
+    q: str,
+    skip: Iterable[int] = (),
+    limit: int = AGENCY_MATCHES,
+) -> list[Agency]:
+    """Up to ``limit`` agencies of ``allowed`` whose name holds every word of ``q``, in
+    ``agency_search``'s order (agencies before their units, then by name): two queries,
+    whatever the size of the tree."""
+    found = agency_search(q=q[:100], limit=AGENCY_CANDIDATES)
+    skipped = set(skip)
+    ids = [a.pk for a in found if a.pk not in skipped]
+    ok = set(allowed.filter(pk__in=ids).values_list("pk", flat=True)) if ids else set()
+    return [a for a in found if a.pk in ok][:limit]
 
 
 def units_for_dispatch(principal: Principal, report: Report) -> list[Agency]:
@@ -562,6 +590,25 @@ OVERSIGHT_TABS = ("overdue", "escalated", "consent")
 OFFICIALS_STEPS = (Status.SUBMITTED, Status.DISPOSED, Status.IN_PROGRESS, Status.ESCALATED)
 
 
+def oversight_scope_q(principal: Principal) -> Q | None:
+    """What an oversight page covers beyond the gate: nothing more for the national
+    roles (``None``); for an agency admin, the reports its subtree handles (the gate
+    alone would add every public report of the country)."""
+    access = console_access_for(principal)
+    if access.roles & NATIONAL_ROLES:
+        return None
+    ids = _ids_in(access.paths([Role.ADMIN_INSTANSI]), units=None)
+    if not ids:
+        return Q(pk__in=[])
+    return Q(agency_id__in=ids) | Q(unit_id__in=ids)
+
+
+def _oversight_reports(principal: Principal) -> QuerySet[Report]:
+    qs = Report.objects.visible_to(principal)
+    scope = oversight_scope_q(principal)
+    return qs if scope is None else qs.filter(scope)
+
+
 def oversight_list(
     principal: Principal,
     *,
@@ -572,10 +619,10 @@ def oversight_list(
 ) -> ListPage:
     """All agencies' overdue reports, the Ombudsman's escalated ones, and those old
     enough to offer to the Ombudsman. Pengawas read the non-confidential ones only
-    (the gate sees to it)."""
+    (the gate sees to it); an agency admin reads its own subtree."""
     now = now or timezone.now()
     tab = tab if tab in OVERSIGHT_TABS else "overdue"
-    qs = Report.objects.visible_to(principal)
+    qs = _oversight_reports(principal)
     order: tuple[str, ...] = ("due_at", "id")
     pieces: list[Q] | None = None
     if tab == "overdue":
@@ -596,6 +643,58 @@ def oversight_list(
         qs = qs.filter(agency_id=agency_id)
         query["agency"] = str(agency_id)
     return _page_of(qs, page=page, query=query, now=now, order=order, pieces=pieces)
+
+
+@dataclass(frozen=True)
+class OverdueAtAgency:
+    agency_id: int | None  # None: not sent to an agency yet (the verifiers' step)
+    name: str
+    count: int
+
+
+@dataclass(frozen=True)
+class OversightSummary:
+    open: int
+    overdue: int
+    escalated: int
+    escalated_overdue: int
+    by_agency: list[OverdueAtAgency]
+
+
+OVERSIGHT_TOP_AGENCIES = 8
+
+
+def oversight_summary(
+    principal: Principal, *, now: datetime | None = None, top: int = OVERSIGHT_TOP_AGENCIES
+) -> OversightSummary:
+    """The numbers at the top of the oversight page, in two queries through the gate:
+    open, overdue and escalated reports (one conditional aggregate), and the agencies
+    with the most overdue reports (one grouped query)."""
+    now = now or timezone.now()
+    qs = _oversight_reports(principal).order_by()
+    overdue = Q(status__in=OFFICIALS_STEPS, due_at__lt=now)
+    totals = qs.aggregate(
+        open=Count("pk", filter=Q(status__in=OPEN_STATUSES)),
+        overdue=Count("pk", filter=overdue),
+        escalated=Count("pk", filter=Q(status=Status.ESCALATED)),
+        escalated_overdue=Count("pk", filter=Q(status=Status.ESCALATED, due_at__lt=now)),
+    )
+    rows = (
+        qs.filter(overdue)
+        .values("agency_id", "agency__name")
+        .annotate(n=Count("pk"))
+        .order_by("-n", "agency__name", "agency_id")[:top]
+    )
+    return OversightSummary(
+        open=totals["open"] or 0,
+        overdue=totals["overdue"] or 0,
+        escalated=totals["escalated"] or 0,
+        escalated_overdue=totals["escalated_overdue"] or 0,
+        by_agency=[
+            OverdueAtAgency(agency_id=r["agency_id"], name=r["agency__name"] or "", count=r["n"])
+            for r in rows
+        ],
+    )
 
 
 # --- saved views and agency administration -------------------------------------------

@@ -27,6 +27,7 @@ urlpatterns = [
     path("laporan/<str:tracking_id>/tugaskan/", report.report_assign, name="report_assign"),
     path("laporan/<str:tracking_id>/samarkan/", redaction.report_redact, name="report_redact"),
     path("instansi/", agency.agency_admin, name="agency"),
+    path("instansi/cari/", common.agency_search, name="agency_search"),
     path("instansi/<int:agency_id>/unit/", agency.agency_unit_create, name="agency_unit_create"),
     path("instansi/<int:agency_id>/undang/", agency.agency_invite, name="agency_invite"),
     path(

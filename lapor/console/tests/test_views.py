@@ -80,7 +80,12 @@ def test_verifier_fixes_and_sends_with_the_routing_suggestion_preselected(cast: 
     client = verified_client(cast.national)
     detail = page(client, report)
     assert detail.context["suggested_id"] == cast.regency.pk
-    assert f'<option value="{cast.regency.pk}" selected>' in detail.content.decode()
+    html = detail.content.decode()
+    # The suggestion is the typeahead's first radio button, chosen already.
+    assert (
+        f'id="dispose-agency-{cast.regency.pk}" name="agency_id" value="{cast.regency.pk}" checked'
+        in html
+    )
 
     response = act(
         client,

@@ -15,7 +15,7 @@ from django_otp import login as otp_login
 from lapor.accounts import flows
 from lapor.accounts.forms import client_ip
 from lapor.accounts.models import User
-from lapor.accounts.otp import TooManyAttempts
+from lapor.accounts.otp import TooManyAttempts, second_factor_throttle_check
 from lapor.core.exceptions import ServiceError, ValidationFailed
 
 from .. import selectors, services
@@ -33,6 +33,7 @@ from ..forms import (
     OtpTokenForm,
     RecoveryCodesForm,
 )
+from .common import nav_context
 
 
 @require_http_methods(["GET", "POST"])
@@ -111,32 +112,44 @@ def otp_view(request: HttpRequest) -> HttpResponse:
     if otp_verified(request):
         return redirect(request, safe_next(request))
     form = OtpTokenForm(request.POST if request.method == "POST" else None)
+    status = 401
     if form.is_valid():
-        device, recovery = services.second_factor_verify(
-            user=user, token=form.cleaned_data["token"]
-        )
-        if device is None:
-            services.login_event_record(request=request, kind=LoginEventKind.OTP_FAILED, user=user)
-            form.add_error("token", _("That code is not right. Wait for a new code and try again."))
+        token = form.cleaned_data["token"]
+        try:
+            # During django-otp's back-off even the right code is refused: say "wait",
+            # with the real wait, and count no failure.
+            second_factor_throttle_check(user=user, token=token)
+        except TooManyAttempts as exc:
+            form.add_error("token", exc.message)
+            status = exc.status_code
         else:
-            otp_login(request, device)
-            services.login_event_record(
-                request=request,
-                kind=LoginEventKind.RECOVERY_USED if recovery else LoginEventKind.OTP_OK,
-                user=user,
-            )
-            session_touch(request)
-            if recovery:
-                messages.warning(
-                    request,
-                    _("You used a recovery code. Each works once: make new ones soon."),
+            device, recovery = services.second_factor_verify(user=user, token=token)
+            if device is None:
+                services.login_event_record(
+                    request=request, kind=LoginEventKind.OTP_FAILED, user=user
                 )
-            return redirect(request, safe_next(request))
+                form.add_error(
+                    "token", _("That code is not right. Wait for a new code and try again.")
+                )
+            else:
+                otp_login(request, device)
+                services.login_event_record(
+                    request=request,
+                    kind=LoginEventKind.RECOVERY_USED if recovery else LoginEventKind.OTP_OK,
+                    user=user,
+                )
+                session_touch(request)
+                if recovery:
+                    messages.warning(
+                        request,
+                        _("You used a recovery code. Each works once: make new ones soon."),
+                    )
+                return redirect(request, safe_next(request))
     return render(
         request,
         "console/otp.html",
         {"form": form, "next": safe_next(request)},
-        status=401 if form.errors else 200,
+        status=status if form.errors else 200,
     )
 
 
@@ -163,7 +176,12 @@ def security_view(request: HttpRequest) -> HttpResponse:
         return render(
             request,
             "console/security.html",
-            {"enrolled": True, "codes": codes, "form": recovery_form},
+            {
+                **nav_context(request, "security"),
+                "enrolled": True,
+                "codes": codes,
+                "form": recovery_form,
+            },
             status=400 if recovery_form.errors else 200,
         )
 
@@ -182,6 +200,7 @@ def security_view(request: HttpRequest) -> HttpResponse:
                 request,
                 "console/security.html",
                 {
+                    **nav_context(request, "security"),
                     "enrolled": True,
                     "codes": codes,
                     "just_enrolled": True,

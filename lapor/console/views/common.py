@@ -4,17 +4,19 @@ first page."""
 
 from __future__ import annotations
 
-from html import escape as html_escape
+from dataclasses import dataclass, field
 from typing import Any
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.db.models import QuerySet
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from lapor.accounts.middleware import request_principal
+from lapor.accounts.principals import Principal
+from lapor.agencies.models import Agency
 
 from .. import selectors
 from ..access import (
@@ -24,26 +26,111 @@ from ..access import (
 )
 
 
-def nav_context(request: OfficialHttpRequest, current: str) -> dict[str, Any]:
-    access = request.console
+def nav_context(request: HttpRequest, current: str) -> dict[str, Any]:
+    """The console menu's context: what the official reaches (``access``), the page
+    it marks as current, and the inbox counters. Pages behind ``official_required``
+    carry their access; the security page works it out from the principal."""
+    access = getattr(request, "console", None) or selectors.console_access_for(
+        request_principal(request)
+    )
+    if not access.roles:
+        return {"access": None, "current": current, "counters": {}}
     counters = selectors.inbox_counters(request_principal(request)) if access.inbox else {}
     return {"access": access, "current": current, "counters": counters}
 
 
-def agency_options(agencies: Any, *, selected: int | None = None) -> str:
-    """``<option>``s for an agency ``<select>``, built in one pass with the standard
-    library's escape: with some 700 agencies, the template loop (or ``format_html``)
-    would cost more than the whole rest of the page."""
-    parts = []
-    for pk, name in agencies.values_list("pk", "name"):
-        mark = " selected" if pk == selected else ""
-        parts.append(f'<option value="{pk}"{mark}>{html_escape(name)}</option>')
-    return mark_safe("".join(parts))  # noqa: S308 - every name is escaped above
+# The agency typeaheads: which agencies each form may take.
+PICKER_PURPOSES = ("dispose", "bulk", "transfer")
 
 
-def page_number(request: HttpRequest) -> int:
+def _allowed_agencies(principal: Principal, purpose: str) -> QuerySet[Agency]:
+    if purpose == "transfer":
+        return selectors.agencies_for_transfer()
+    return selectors.agencies_for_dispose(principal)
+
+
+@dataclass
+class AgencyPicker:
+    """An agency typeahead: the agencies offered up front (the routing suggestion, the
+    reporter's choice), the matches of what was typed, and the one chosen. Its radio
+    buttons post ``agency_id``; without JavaScript its "Search" button posts the whole
+    form back, which comes back with the matches and everything typed kept."""
+
+    prefix: str
+    fixed: list[tuple[Agency, str]] = field(default_factory=list)
+    results: list[Agency] = field(default_factory=list)
+    chosen: int | None = None
+    q: str = ""
+    skip: list[int] = field(default_factory=list)
+
+    @property
+    def skip_ids(self) -> str:
+        return ",".join(str(pk) for pk in [*self.skip, *(a.pk for a, _why in self.fixed)])
+
+
+def _as_id(value: Any) -> int | None:
     try:
-        return max(1, int(request.GET.get("page", "1")))
+        pk = int(value)
+    except (TypeError, ValueError):
+        return None
+    return pk if pk > 0 else None
+
+
+def agency_picker(
+    principal: Principal,
+    *,
+    prefix: str,
+    purpose: str,
+    fixed: list[tuple[Agency, str]] | None = None,
+    chosen: Any = None,
+    q: str = "",
+    skip: list[int] | None = None,
+) -> AgencyPicker:
+    """What an agency typeahead shows: ``fixed`` first, then up to ten matches of ``q``
+    among the agencies this form may take; the ``chosen`` one stays offered."""
+    allowed = _allowed_agencies(principal, purpose)
+    fixed = list(fixed or [])
+    skip = list(skip or [])
+    q = " ".join((q or "").split())[:100]
+    chosen_id = _as_id(chosen)
+    fixed_ids = {a.pk for a, _why in fixed}
+    results = selectors.agencies_matching(allowed, q=q, skip=[*skip, *fixed_ids]) if q else []
+    if (
+        chosen_id
+        and chosen_id not in fixed_ids
+        and chosen_id not in skip
+        and all(a.pk != chosen_id for a in results)
+    ):
+        kept = allowed.filter(pk=chosen_id).first()
+        if kept is not None:
+            results.insert(0, kept)
+    return AgencyPicker(
+        prefix=prefix, fixed=fixed, results=results, chosen=chosen_id, q=q, skip=skip
+    )
+
+
+@official_required
+def agency_search(request: OfficialHttpRequest) -> HttpResponse:
+    """The typeahead's matches (htmx, GET): radio buttons for the form that asked."""
+    purpose = request.GET.get("for", "")
+    if purpose not in PICKER_PURPOSES:
+        raise Http404
+    skip = [pk for pk in (_as_id(v) for v in request.GET.get("skip", "").split(",")) if pk]
+    picker = agency_picker(
+        request_principal(request),
+        prefix=purpose,
+        purpose=purpose,
+        chosen=request.GET.get("agency_id"),
+        q=request.GET.get("agency_q", ""),
+        skip=skip,
+    )
+    return render(request, "console/_agency_results.html", {"picker": picker})
+
+
+def page_number(request: HttpRequest, query: Any = None) -> int:
+    source = request.GET if query is None else query
+    try:
+        return max(1, int(source.get("page", "1")))
     except ValueError:
         return 1
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, QueryDict
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -17,17 +17,27 @@ from lapor.reports.transitions import Action
 from .. import selectors, services
 from ..access import OfficialHttpRequest, official_required, redirect
 from ..forms import DeskBulkForm, back_query_of
-from .common import agency_options, bulk_message, nav_context, page_number
+from .common import agency_picker, bulk_message, nav_context, page_number
 
 
 @official_required
 def desk(request: OfficialHttpRequest) -> HttpResponse:
-    access = request.console
-    if not access.desk:
+    if not request.console.desk:
         raise Http404
+    return _desk_page(request, request.GET)
+
+
+def _desk_page(
+    request: OfficialHttpRequest, query: QueryDict, posted: QueryDict | None = None
+) -> HttpResponse:
+    """The queue; after the bulk form's "Search" (no JavaScript), the same page with
+    the agencies found and the ticks, the chosen agency and the note kept."""
     principal = request_principal(request)
-    tab = request.GET.get("tab", "submitted")
-    listing = selectors.desk_queue(principal, tab=tab, page=page_number(request))
+    listing = selectors.desk_queue(
+        principal, tab=query.get("tab", "submitted"), page=page_number(request, query)
+    )
+    posted = posted or QueryDict()
+    picked = {int(v) for v in posted.getlist("ids") if v.isdigit()}
     return render(
         request,
         "console/desk.html",
@@ -35,7 +45,16 @@ def desk(request: OfficialHttpRequest) -> HttpResponse:
             **nav_context(request, "desk"),
             "listing": listing,
             "tab": listing.query["tab"],
-            "agency_options": agency_options(selectors.agencies_for_dispose(principal)),
+            "back": listing.url_for_page(listing.page)[1:],
+            "picked": picked,
+            "bulk_picker": agency_picker(
+                principal,
+                prefix="bulk",
+                purpose="bulk",
+                chosen=posted.get("agency_id"),
+                q=posted.get("agency_q", ""),
+            ),
+            "bulk_note": posted.get("note", ""),
             "archive_reasons": ArchiveReason.choices,
             "audience": {"bulk": DeskBulkForm.audience},
         },
@@ -58,6 +77,10 @@ def desk_next(request: OfficialHttpRequest) -> HttpResponse:
 @require_POST
 def desk_bulk(request: OfficialHttpRequest) -> HttpResponse:
     """Bulk moves from the queue: archive as spam or as duplicates, or send to one agency."""
+    if request.POST.get("search"):
+        if not request.console.desk:
+            raise Http404
+        return _desk_page(request, QueryDict(back_query_of(request.POST)), request.POST)
     form = DeskBulkForm(request.POST)
     if not form.is_valid():
         messages.error(request, form.error_text())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from django.contrib import messages
@@ -33,7 +34,7 @@ from lapor.reports.transitions import Action, allowed_actions
 from .. import selectors, services
 from ..access import OfficialHttpRequest, official_required, redirect
 from ..forms import ACTION_FORMS, FOLLOW_UP_VISIBILITIES, AssignForm, NoteForm
-from .common import agency_options, nav_context
+from .common import agency_picker, nav_context
 from .redaction import redaction_panel
 
 # The form on the report page that each move's errors belong to.
@@ -86,6 +87,7 @@ def _report_context(
         "visibility_choices": FOLLOW_UP_VISIBILITIES,
         "audience": AUDIENCES,
     }
+    posted_for = ctx["posted"] if failed in (Action.DISPOSE, Action.TRANSFER) else {}
     if actions & DESK_ACTIONS:
         suggestion = routing_suggest(
             category_id=report.category_id,
@@ -93,10 +95,29 @@ def _report_context(
             classification=report.classification,
         )
         suggested_id = report.target_agency_id or (suggestion.pk if suggestion else None)
+        fixed: list[tuple[Any, Any]] = []
+        if suggestion is not None:
+            fixed.append((suggestion, _("suggested by the routing rules")))
+        if report.target_agency is not None and report.target_agency_id != getattr(
+            suggestion, "pk", None
+        ):
+            fixed.insert(0, (report.target_agency, _("chosen by the reporter")))
+        allowed_ids = set(
+            selectors.agencies_for_dispose(principal)
+            .filter(pk__in=[a.pk for a, _why in fixed])
+            .values_list("pk", flat=True)
+        )
+        fixed = [(a, why) for a, why in fixed if a.pk in allowed_ids]
+        dispose_posted = posted_for if failed == Action.DISPOSE else {}
         ctx.update(
             {
-                "agency_options": agency_options(
-                    selectors.agencies_for_dispose(principal), selected=suggested_id
+                "dispose_picker": agency_picker(
+                    principal,
+                    prefix="dispose",
+                    purpose="dispose",
+                    fixed=fixed,
+                    chosen=dispose_posted.get("agency_id") if dispose_posted else suggested_id,
+                    q=dispose_posted.get("agency_q", "") if dispose_posted else "",
                 ),
                 "suggested_id": suggested_id,
                 "suggestion": suggestion,
@@ -109,10 +130,15 @@ def _report_context(
     if Action.DISPOSE_TO_UNIT in actions:
         ctx["units"] = selectors.units_for_dispatch(principal, report)
     if Action.TRANSFER in actions:
-        others = selectors.agencies_for_transfer()
-        if report.agency_id:
-            others = others.exclude(pk=report.agency_id)
-        ctx["transfer_options"] = agency_options(others)
+        transfer_posted = posted_for if failed == Action.TRANSFER else {}
+        ctx["transfer_picker"] = agency_picker(
+            principal,
+            prefix="transfer",
+            purpose="transfer",
+            chosen=transfer_posted.get("agency_id") if transfer_posted else None,
+            q=transfer_posted.get("agency_q", "") if transfer_posted else "",
+            skip=[report.agency_id] if report.agency_id else [],
+        )
     can_assign = report.status in (Status.DISPOSED, Status.IN_PROGRESS, Status.RESOLVED) and (
         Action.DISPOSE_TO_UNIT in actions
     )
@@ -128,7 +154,78 @@ def _report_context(
     )
     # The verifier's "hide a passage from the public" panel (console.views.redaction).
     ctx["redaction"] = None if access.read_only else redaction_panel(principal, report)
+    ctx["primary"], ctx["secondary"] = _panels(ctx, report, failed=failed)
     return ctx
+
+
+@dataclass(frozen=True)
+class Panel:
+    """One action of the report page: its form (a template of ``console/actions/``),
+    the heading, the key that jumps to it, and the forms whose errors it shows."""
+
+    key: str
+    title: Any
+    kbd: str = ""
+    forms: tuple[str, ...] = ()
+
+    @property
+    def template(self) -> str:
+        return f"console/actions/_{self.key}.html"
+
+    @property
+    def element_id(self) -> str:
+        return f"act-{self.key}"
+
+
+PANELS = (
+    Panel("dispose", _("Verify and send"), "d", ("dispose",)),
+    Panel("hold", _("Ask the reporter"), "h", ("hold",)),
+    Panel("archive", _("Archive"), "a", ("archive",)),
+    Panel("unit", _("Pass to a unit"), "u", ("dispose_to_unit",)),
+    Panel("assign", _("Assign to an officer"), "", ("assign",)),
+    Panel("follow_up", _("Post a follow-up"), "f", ("follow_up",)),
+    Panel("resolve", _("Give the answer"), "r", ("resolve",)),
+    Panel("elsewhere", _("Not for this agency"), "", ("decline", "transfer")),
+    Panel("consent", _("Offer to the Ombudsman"), "", ("ask_consent",)),
+    Panel("note", _("Internal note"), "i", ("note",)),
+    Panel("redact", _("Hide a passage from the public"), "", ()),
+)
+
+
+def _panels(ctx: dict[str, Any], report: Report, *, failed: str) -> tuple[Any, list[Any]]:
+    """The page's primary action (its form open under the report's header) and the
+    others (closed disclosures, the one whose form just failed open).
+
+    The primary action is the step the report waits for from this official: verify
+    and send; pass a new report to a unit; post a follow-up; give the answer."""
+    actions = ctx["actions"]
+    available = {
+        "dispose": "dispose" in actions,
+        "hold": "hold" in actions,
+        "archive": "archive" in actions,
+        "unit": "dispose_to_unit" in actions and bool(ctx.get("units")),
+        "assign": bool(ctx["can_assign"] and ctx.get("officers")),
+        "follow_up": "follow_up" in actions,
+        "resolve": "resolve" in actions,
+        "elsewhere": "decline" in actions or "transfer" in actions,
+        "consent": "ask_consent" in actions,
+        "note": bool(ctx["can_note"]),
+        "redact": ctx["redaction"] is not None,
+    }
+    order = ["dispose", "follow_up", "resolve", "unit"]
+    if report.unit_id is None:
+        order.insert(1, "unit")
+    primary_key = next((k for k in order if available[k]), None)
+    primary = None
+    secondary = []
+    for panel in PANELS:
+        if not available[panel.key]:
+            continue
+        if panel.key == primary_key:
+            primary = panel
+        else:
+            secondary.append({"panel": panel, "open": failed in panel.forms})
+    return primary, secondary
 
 
 def _assignment(report: Report) -> Any:
@@ -172,6 +269,10 @@ def report_action(request: OfficialHttpRequest, tracking_id: str, action: str) -
     form_class = ACTION_FORMS.get(move)
     if form_class is None:
         raise Http404
+    if request.POST.get("search") and move in (Action.DISPOSE, Action.TRANSFER):
+        # The agency typeahead without JavaScript: the form again, with the matches of
+        # what was typed and everything else kept. Nothing is done.
+        return _report_page(request, report, errors={}, failed=move.value)
     form = form_class(request.POST, request.FILES)
     if not form.is_valid():
         return _report_page(request, report, errors=form.error_lists(), failed=move.value)
