@@ -14,7 +14,8 @@ PORT ?= 8000
 .PHONY: help install run serve migrate demo test lint fmt typecheck check worker sweeps outbox bench messages vendor clean
 
 help:
-	@echo "make run        set up, load demo data and serve on http://$(HOST):$(PORT)"
+	@echo "make run        set up, load demo data, serve on http://$(HOST):$(PORT) with the background"
+	@echo "                work (notifications, task worker, sweeps);  make serve  the server alone"
 	@echo "make test       run the whole test suite (SQLite, or DATABASE_URL)"
 	@echo "make lint       ruff + migrations check + import layers;  make fmt  format the code"
 	@echo "make typecheck  mypy;  make check  lint + typecheck + test"
@@ -45,8 +46,11 @@ run: demo
 	@$(MANAGE) seed_demo --logins
 	@echo "Officials (console /konsol/) and the admin (/admin/) also need a code from an authenticator app:"
 	@$(MANAGE) console_demo_totp | tail -n 2
-	$(MANAGE) runserver $(HOST):$(PORT)
+	@echo "Beside the web server run the task worker, the outbox delivery (in-app notices, e-mails,"
+	@echo "SMS) and the deadline sweeps; e-mails and SMS are printed below, not sent."
+	@$(MANAGE) run_demo $(HOST):$(PORT)
 
+# The web server alone (nothing delivers notifications: see make run, worker, outbox).
 serve: install
 	$(MANAGE) runserver $(HOST):$(PORT)
 
