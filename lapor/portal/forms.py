@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import date
+from decimal import Decimal, InvalidOperation
 from typing import Any, cast
+from zoneinfo import ZoneInfo
 
 from django import forms
 from django.core.cache import cache
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -14,8 +18,13 @@ from lapor.accounts.forms import GovForm
 from lapor.agencies.models import Agency
 from lapor.regions.selectors import region_children
 from lapor.reports.choices import PUBLIC_STATUSES, Classification, Status
-from lapor.reports.services import DESCRIPTION_MIN
-from lapor.reports.transitions import TITLE_MIN
+from lapor.reports.services import (
+    ADDRESS_MAX,
+    DESCRIPTION_MIN,
+    LATITUDE_RANGE,
+    LONGITUDE_RANGE,
+)
+from lapor.reports.transitions import NOTE_MAX, TITLE_MIN
 
 from .selectors import categories_by_topic
 
@@ -39,6 +48,10 @@ def _choice_field(form: forms.BaseForm, name: str) -> forms.ChoiceField:
     """A field the form class declares as a ``ChoiceField``; ``form.fields`` is typed as
     plain ``Field``, which has no ``choices``."""
     return cast(forms.ChoiceField, form.fields[name])
+
+
+# What the file pickers offer (the server checks the content, whatever the name).
+ATTACHMENT_ACCEPT = "image/*,video/*,.pdf,.doc,.docx,.xls,.xlsx,.ppt,.pptx,.odt,.ods,.odp,.heic"
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -83,18 +96,101 @@ def category_choices() -> list[Any]:
     return choices
 
 
-class ReportForm(GovForm):
-    classification = forms.ChoiceField(
-        label=_("What kind of report is it?"),
-        choices=[
-            (Classification.PENGADUAN, Classification.PENGADUAN.label),
-            (Classification.PENGADUAN_PENGAWASAN, Classification.PENGADUAN_PENGAWASAN.label),
-            (Classification.ASPIRASI, Classification.ASPIRASI.label),
-            (Classification.INFORMASI, Classification.INFORMASI.label),
-        ],
-        widget=forms.RadioSelect,
-        error_messages={"required": _("Choose what kind of report this is.")},
+class PlaceForm(GovForm):
+    """Step 1, where: the region cascade (each level chosen by the reporter, never
+    guessed) and an optional point on the map."""
+
+    province = forms.ChoiceField(label=_("Province"), required=False)
+    regency = forms.ChoiceField(label=_("Regency or city"), required=False)
+    district = forms.ChoiceField(label=_("District (kecamatan)"), required=False)
+    village = forms.ChoiceField(label=_("Village (kelurahan/desa)"), required=False)
+    address = forms.CharField(
+        label=_("Address or landmark"),
+        required=False,
+        max_length=ADDRESS_MAX,
+        help_text=_("For example: in front of Pasar Baru, RT 02/RW 05."),
     )
+    latitude = forms.CharField(label=_("Latitude"), required=False, max_length=20)
+    longitude = forms.CharField(label=_("Longitude"), required=False, max_length=20)
+
+    def __init__(self, *args: Any, values: Mapping[str, Any] | None = None, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        source = values if values is not None else (self.data or self.initial or {})
+        parent = None
+        for level in REGION_LEVELS:
+            field = _choice_field(self, level)
+            field.choices = region_choices(level, parent)
+            field.error_messages["invalid_choice"] = _("Choose a place from the list.")
+            chosen = str(source.get(level) or "")
+            valid = {code for code, _label in field.choices}
+            parent = chosen if chosen and chosen in valid else None
+            if parent is None:
+                # Levels below an empty one show nothing to choose yet.
+                for lower in REGION_LEVELS[REGION_LEVELS.index(level) + 1 :]:
+                    _choice_field(self, lower).choices = [_placeholder(lower)]
+                break
+        for level in REGION_LEVELS:
+            self.fields[level].widget.attrs["data-region-level"] = level
+        self.fields["latitude"].widget.attrs["inputmode"] = "decimal"
+        self.fields["longitude"].widget.attrs["inputmode"] = "decimal"
+
+    def region_values(self) -> dict[str, str]:
+        """The levels as chosen, each kept only under the level above (a stale regency
+        of another province is dropped); below the first empty level, nothing."""
+        out: dict[str, str] = {}
+        empty = False
+        for level in REGION_LEVELS:
+            field = _choice_field(self, level)
+            raw = "" if empty else str(self.data.get(level) or "")
+            if raw not in {code for code, _label in cast(list[tuple[str, str]], field.choices)}:
+                raw = ""
+            out[level] = raw
+            empty = empty or not raw
+        return out
+
+    def clean(self) -> dict[str, Any]:
+        data = cast(dict[str, Any], super().clean())
+        lat, lng = data.get("latitude", ""), data.get("longitude", "")
+        if bool(lat) != bool(lng):
+            self.add_error("latitude", _("Give both latitude and longitude, or neither."))
+        elif lat:
+            for name, bounds in (("latitude", LATITUDE_RANGE), ("longitude", LONGITUDE_RANGE)):
+                try:
+                    number = Decimal(str(data[name]).replace(",", "."))
+                except InvalidOperation:
+                    self.add_error(name, _("Enter a number, for example -6.9175."))
+                    continue
+                if not number.is_finite() or not bounds[0] <= number <= bounds[1]:
+                    self.add_error(name, _("The point on the map must be in Indonesia."))
+                else:
+                    data[name] = str(number)
+        if not data.get("province") and not lat and "province" not in self.errors:
+            self.add_error("province", _("Choose the province, or mark the place on the map."))
+        return data
+
+    def answers(self) -> dict[str, Any]:
+        d = self.cleaned_data
+        return {
+            **{level: d.get(level) or "" for level in REGION_LEVELS},
+            "address": " ".join((d.get("address") or "").split()),
+            "latitude": d.get("latitude") or "",
+            "longitude": d.get("longitude") or "",
+        }
+
+
+class FilesForm(GovForm):
+    """Step 2, photos and documents: each upload is kept in the draft at once."""
+
+    attachments = MultipleFileField(
+        label=_("Add photos or documents"),
+        required=False,
+        widget=MultipleFileInput(attrs={"accept": ATTACHMENT_ACCEPT}),
+    )
+
+
+class StoryForm(GovForm):
+    """Step 3, what happened."""
+
     title = forms.CharField(
         label=_("Title"),
         max_length=150,
@@ -112,9 +208,11 @@ class ReportForm(GovForm):
             "Tell it in order: what, when, where, who was involved. At least 30 characters."
         ),
         min_length=DESCRIPTION_MIN,
+        max_length=NOTE_MAX,
         error_messages={
             "required": _("Tell what happened."),
             "min_length": _("Tell what happened in at least 30 characters."),
+            "max_length": _("The description is too long."),
         },
         widget=forms.Textarea(attrs={"rows": 7}),
     )
@@ -124,30 +222,96 @@ class ReportForm(GovForm):
         widget=forms.DateInput(attrs={"type": "date", "class": "input-short"}, format="%Y-%m-%d"),
         error_messages={"invalid": _("Enter a real date, for example 17/08/2025.")},
     )
+
+    def clean_incident_date(self) -> date | None:
+        value = self.cleaned_data.get("incident_date")
+        # The latest "today" in the country is Papua's (as the service counts it).
+        if value and value > timezone.now().astimezone(ZoneInfo("Asia/Jayapura")).date():
+            raise forms.ValidationError(_("The date of the incident cannot be in the future."))
+        return value
+
+    def answers(self) -> dict[str, Any]:
+        d = self.cleaned_data
+        return {
+            "title": d["title"].strip(),
+            "description": d["description"].strip(),
+            "incident_date": d["incident_date"].isoformat() if d.get("incident_date") else "",
+        }
+
+
+CLASSIFICATION_CHOICES = [
+    (Classification.PENGADUAN, Classification.PENGADUAN.label),
+    (Classification.PENGADUAN_PENGAWASAN, Classification.PENGADUAN_PENGAWASAN.label),
+    (Classification.ASPIRASI, Classification.ASPIRASI.label),
+    (Classification.INFORMASI, Classification.INFORMASI.label),
+]
+
+
+class KindForm(GovForm):
+    """Step 4, what kind of report and its topic."""
+
+    classification = forms.ChoiceField(
+        label=_("What kind of report is it?"),
+        choices=CLASSIFICATION_CHOICES,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Choose what kind of report this is.")},
+    )
     category = forms.ChoiceField(
         label=_("Topic"),
         required=False,
         help_text=_("Pick the closest. The verifier can change it."),
+        error_messages={"invalid_choice": _("Choose a topic from the list.")},
     )
-    province = forms.ChoiceField(label=_("Province"), required=False)
-    regency = forms.ChoiceField(label=_("Regency or city"), required=False)
-    district = forms.ChoiceField(label=_("District (kecamatan)"), required=False)
-    village = forms.ChoiceField(label=_("Village (kelurahan/desa)"), required=False)
-    address = forms.CharField(
-        label=_("Address or landmark"),
+
+    def __init__(self, *args: Any, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        _choice_field(self, "category").choices = category_choices()
+
+    def answers(self) -> dict[str, Any]:
+        d = self.cleaned_data
+        return {"classification": d["classification"], "category": d.get("category") or ""}
+
+
+class AgencyForm(GovForm):
+    """Step 5, the agency: let LAPOR! choose, take the suggestion, or search."""
+
+    target_agency = forms.ChoiceField(
+        label=_("Which agency should handle it?"),
         required=False,
-        max_length=255,
-        help_text=_("For example: in front of Pasar Baru, RT 02/RW 05."),
+        widget=forms.RadioSelect,
+        error_messages={"invalid_choice": _("Choose an agency from the list.")},
     )
-    latitude = forms.CharField(label=_("Latitude"), required=False, max_length=20)
-    longitude = forms.CharField(label=_("Longitude"), required=False, max_length=20)
-    target_agency = forms.CharField(required=False, widget=forms.HiddenInput)
     agency_q = forms.CharField(
         label=_("Search for an agency"),
         required=False,
         max_length=100,
         help_text=_("For example: Dinas Kesehatan Kota Bandung."),
+        widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}),
     )
+
+    def __init__(
+        self,
+        *args: Any,
+        options: list[Agency] | None = None,
+        suggestion: Agency | None = None,
+        **kwargs: Any,
+    ):
+        super().__init__(*args, **kwargs)
+        choices: list[tuple[str, str]] = [("", str(_("Let LAPOR! choose (recommended)")))]
+        for agency in options or []:
+            label = agency.name
+            if suggestion is not None and agency.pk == suggestion.pk:
+                label = f"{agency.name} ({_('suggested for this topic and place')})"
+            choices.append((str(agency.pk), label))
+        _choice_field(self, "target_agency").choices = choices
+
+    def answers(self) -> dict[str, Any]:
+        return {"target_agency": self.cleaned_data.get("target_agency") or ""}
+
+
+class PrivacyForm(GovForm):
+    """Step 6, who may see the report, in plain words."""
+
     is_anonymous = forms.BooleanField(
         label=_("Anonymous: hide my name"),
         required=False,
@@ -164,69 +328,32 @@ class ReportForm(GovForm):
             "appears in the public list, search or feeds."
         ),
     )
-    attachments = MultipleFileField(
-        label=_("Photos or documents"),
-        required=False,
-        help_text=_(
-            "Up to 5 files: photos (JPEG, PNG), PDF or Office documents, or short videos. "
-            "10 MB each (videos 50 MB)."
-        ),
-        widget=MultipleFileInput(
-            attrs={"accept": "image/*,video/*,.pdf,.doc,.docx,.xls,.xlsx,.odt"}
-        ),
-    )
 
-    def __init__(self, *args: Any, values: Mapping[str, Any] | None = None, **kwargs: Any):
-        super().__init__(*args, **kwargs)
-        source = values if values is not None else (self.data or self.initial or {})
-        _choice_field(self, "category").choices = category_choices()
-        parent = None
-        for level in REGION_LEVELS:
-            field = _choice_field(self, level)
-            field.choices = region_choices(level, parent)
-            chosen = str(source.get(level) or "")
-            valid = {code for code, _label in field.choices}
-            parent = chosen if chosen and chosen in valid else None
-            if parent is None:
-                # Levels below an empty one show nothing to choose yet.
-                for lower in REGION_LEVELS[REGION_LEVELS.index(level) + 1 :]:
-                    _choice_field(self, lower).choices = [_placeholder(lower)]
-                break
-        for level in REGION_LEVELS:
-            self.fields[level].widget.attrs["data-region-level"] = level
-
-    def region_code(self) -> str | None:
-        data = self.cleaned_data
-        for level in reversed(REGION_LEVELS):
-            if data.get(level):
-                return data[level]
-        return None
-
-    def service_fields(self) -> dict[str, Any]:
+    def answers(self) -> dict[str, Any]:
         d = self.cleaned_data
         return {
-            "classification": d["classification"],
-            "title": d["title"],
-            "description": d["description"],
-            "incident_date": d.get("incident_date"),
-            "region_code": self.region_code(),
-            "latitude": d.get("latitude") or None,
-            "longitude": d.get("longitude") or None,
-            "address": d.get("address", ""),
-            "category_id": int(d["category"]) if d.get("category") else None,
-            "target_agency_id": _int_or_none(d.get("target_agency")),
             "is_anonymous": bool(d.get("is_anonymous")),
             "is_confidential": bool(d.get("is_confidential")),
         }
 
 
-# Service error keys that belong to another field on this page.
-REPORT_ERROR_ALIASES = {
-    "region_code": "province",
-    "category_id": "category",
-    "target_agency_id": "agency_q",
-    "location": "latitude",
-    "file": "attachments",
+# Which step answers each key of ``reports.services.report_submit``'s errors.
+SERVICE_ERROR_STEPS = {
+    "region_code": "place",
+    "location": "place",
+    "latitude": "place",
+    "longitude": "place",
+    "address": "place",
+    "attachments": "files",
+    "files": "files",
+    "title": "story",
+    "description": "story",
+    "incident_date": "story",
+    "classification": "kind",
+    "category_id": "kind",
+    "target_agency_id": "agency",
+    "is_anonymous": "privacy",
+    "is_confidential": "privacy",
 }
 
 

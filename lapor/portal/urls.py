@@ -1,15 +1,26 @@
 from django.urls import path
 
-from . import feeds, views
+from . import feeds, views, write_views
 
 app_name = "portal"
 
 urlpatterns = [
     path("", views.home, name="home"),
-    path("lapor/", views.write, name="write"),
-    path("lapor/wilayah/", views.region_options, name="region_options"),
-    path("lapor/saran-instansi/", views.agency_suggest, name="agency_suggest"),
-    path("lapor/mirip/", views.similar, name="similar"),
+    path("lapor/", write_views.write, name="write"),
+    path("lapor/mulai-lagi/", write_views.write_restart, name="write_restart"),
+    path("lapor/foto/", write_views.write_files, name="write_files"),
+    path("lapor/foto/unggah/", write_views.write_files_upload, name="write_files_upload"),
+    path("lapor/foto/<int:pk>/", write_views.write_file_preview, name="write_file_preview"),
+    path("lapor/foto/<int:pk>/hapus/", write_views.write_file_remove, name="write_file_remove"),
+    path("lapor/kejadian/", write_views.write_story, name="write_story"),
+    path("lapor/jenis/", write_views.write_kind, name="write_kind"),
+    path("lapor/instansi/", write_views.write_agency, name="write_agency"),
+    path("lapor/privasi/", write_views.write_privacy, name="write_privacy"),
+    path("lapor/periksa/", write_views.write_check, name="write_check"),
+    path("lapor/kirim/", write_views.write_send, name="write_send"),
+    path("lapor/wilayah/", write_views.region_options, name="region_options"),
+    path("lapor/saran-instansi/", write_views.agency_suggest, name="agency_suggest"),
+    path("lapor/mirip/", write_views.similar, name="similar"),
     path("laporan/", views.browse, name="browse"),
     path("laporan/saya/", views.my_reports, name="my_reports"),
     path("lacak/", views.lookup, name="lookup"),

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
@@ -16,7 +15,6 @@ from django.views.decorators.http import require_POST, require_safe
 
 from lapor.accounts.middleware import request_principal
 from lapor.agencies.models import Agency
-from lapor.agencies.selectors import agency_search, routing_suggest
 from lapor.community import selectors as community_selectors
 from lapor.community import services as community_services
 from lapor.core.exceptions import NotFound, PermissionDenied, ServiceError, ValidationFailed
@@ -40,21 +38,13 @@ from lapor.reports.transitions import Action, allowed_actions
 
 from . import selectors, services
 from .forms import (
-    CLASSIFICATION_HINTS,
-    REGION_LEVELS,
-    REPORT_ERROR_ALIASES,
     CloseForm,
     CommentForm,
     FilterForm,
     ReplyForm,
-    ReportForm,
-    region_choices,
-    target_agency_options,
 )
 
 LOGIN_URL = "accounts:login"
-MAP_TILES_URL = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
-MAP_ATTRIBUTION = "&copy; OpenStreetMap contributors"
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -76,134 +66,7 @@ def _is_htmx(request: HttpRequest) -> bool:
     return request.headers.get("HX-Request") == "true"
 
 
-# --- writing a report --------------------------------------------------------------------
-
-
-def _agency_or_none(value: Any) -> Agency | None:
-    try:
-        pk = int(value)
-    except (TypeError, ValueError):
-        return None
-    return Agency.objects.filter(pk=pk, is_active=True).first()
-
-
-def _suggestion(values: Any) -> Agency | None:
-    """The agency the routing rules point at for what the reporter has filled in so far."""
-    region = None
-    for level in reversed(REGION_LEVELS):
-        if values.get(level):
-            region = values.get(level)
-            break
-    category = values.get("category")
-    try:
-        category_id = int(category) if category else None
-    except (TypeError, ValueError):
-        category_id = None
-    if not (region or category_id):
-        return None
-    return routing_suggest(
-        category_id=category_id,
-        region_code=region,
-        classification=values.get("classification") or None,
-    )
-
-
-def _agency_context(values: Any) -> dict[str, Any]:
-    suggestion = _suggestion(values)
-    q = (values.get("agency_q") or "").strip()
-    found = agency_search(q=q, limit=8) if q else []
-    found = [a for a in found if a.kind != "unit"] or found
-    chosen = _agency_or_none(values.get("target_agency"))
-    return {
-        "suggestion": suggestion,
-        "agency_q": q,
-        "agency_options": target_agency_options(suggestion=suggestion, found=found, chosen=chosen),
-        "chosen_agency": str(chosen.pk) if chosen else "",
-        "searched": bool(q),
-    }
-
-
-def _write_context(form: ReportForm, values: Any, **extra: Any) -> dict[str, Any]:
-    return {
-        "form": form,
-        "classification_hints": CLASSIFICATION_HINTS,
-        "map_tiles_url": getattr(settings, "PORTAL_MAP_TILES_URL", MAP_TILES_URL),
-        "map_attribution": getattr(settings, "PORTAL_MAP_ATTRIBUTION", MAP_ATTRIBUTION),
-        **_agency_context(values),
-        **extra,
-    }
-
-
-@login_required(login_url=LOGIN_URL)
-def write(request: HttpRequest) -> HttpResponse:
-    """One page, with the optional parts folded. Without JavaScript, the region and
-    agency pickers work by submitting the form to this page (``_step``), which shows it
-    again with everything typed kept and the next choices filled in."""
-    if request.method != "POST":
-        form = ReportForm()
-        return render(request, "portal/write.html", _write_context(form, {}))
-    values = request.POST
-    if values.get("_step"):
-        initial = {k: values.get(k) for k in values if not k.startswith("_")}
-        form = ReportForm(initial=initial, values=initial)
-        return render(request, "portal/write.html", _write_context(form, values, stepped=True))
-    form = ReportForm(request.POST, request.FILES)
-    if form.is_valid():
-        try:
-            report = services.report_submit_with_files(
-                actor=request_principal(request),
-                files=form.cleaned_data["attachments"],
-                **form.service_fields(),
-            )
-        except ValidationFailed as exc:
-            form.apply_service_errors(exc, aliases=REPORT_ERROR_ALIASES)
-        else:
-            return redirect("portal:report_sent", tracking_id=report.tracking_id)
-    files_lost = bool(request.FILES)
-    return render(
-        request,
-        "portal/write.html",
-        _write_context(form, values, files_lost=files_lost),
-        status=200,
-    )
-
-
-@require_safe
-def region_options(request: HttpRequest) -> HttpResponse:
-    """htmx: new options for the selects below the one that changed."""
-    changed = next((lv for lv in ("district", "regency", "province") if lv in request.GET), None)
-    if changed is None:
-        raise Http404
-    code = request.GET.get(changed) or None
-    below = list(REGION_LEVELS[REGION_LEVELS.index(changed) + 1 :])
-    selects = []
-    parent = code
-    for level in below:
-        selects.append((level, region_choices(level, parent)))
-        parent = None  # only the level right below gets options; the rest empty
-    return render(request, "portal/_region_options.html", {"selects": selects})
-
-
-@require_POST
-def agency_suggest(request: HttpRequest) -> HttpResponse:
-    """htmx: the target-agency block, for what the form holds now.
-
-    A POST (CSRF-checked), never a GET: the form around it holds the description, and
-    a query string ends up in server and proxy logs (issue 8, finding 6).
-    """
-    return render(request, "portal/_agency_block.html", _agency_context(request.POST))
-
-
-@require_safe
-def similar(request: HttpRequest) -> HttpResponse:
-    """htmx: open public reports that look like the title being typed."""
-    region = ""
-    for level in reversed(REGION_LEVELS):
-        if request.GET.get(level):
-            region = request.GET[level]
-            break
-    reports = selectors.similar_open_reports(title=request.GET.get("title", ""), region_code=region)
-    return render(request, "portal/_similar.html", {"similar": reports})
+# --- after writing a report (the write flow is in write_views) ---------------------------
 
 
 def report_sent(request: HttpRequest, tracking_id: str) -> HttpResponse:
