@@ -15,6 +15,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
+from django_otp import verify_token
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from lapor.core.exceptions import ValidationFailed
 
@@ -27,6 +29,7 @@ from .otp import (
     code_issue,
     code_pending,
     code_verify,
+    devices_throttle_check,
     login_keys,
     login_throttle_check,
     throttle_check,
@@ -35,6 +38,13 @@ from .services import reporter_profile_set_nik, user_create
 
 MSG_BAD_LOGIN = _("The e-mail address or mobile number and the password do not match.")
 MSG_BAD_CODE = _("This code is wrong or has expired. Check the message or ask for a new code.")
+MSG_BAD_STAFF_LOGIN = _("The login and the password do not match a staff account.")
+MSG_BAD_AUTHENTICATOR_CODE = _(
+    "The code from the authenticator app is not right. Type the newest code."
+)
+MSG_NO_AUTHENTICATOR = _(
+    "This account has no authenticator app yet. Set one up in the console first."
+)
 NAME_MAX = 150
 
 
@@ -76,9 +86,13 @@ def account_needs_confirmation(user: User) -> bool:
 
 
 def account_confirm(*, user: User, code: str, now: datetime | None = None) -> User:
-    """Activate ``user`` with the code they were sent."""
+    """Activate ``user`` with the code they were sent.
+
+    Too many wrong codes: ``TooManyAttempts`` (with the real wait) or, for a code that
+    was guessed at too often, ``CodeTriedTooOften``; neither counts as another wrong
+    code, and the right code then never reads "wrong"."""
     key = f"code:{user.pk}"
-    throttle_check(key=key, limit=CODE_MAX_ATTEMPTS * 2, window=LOCK_WINDOW, now=now)
+    throttle_check(key=key, limit=CODE_MAX_ATTEMPTS * 2, window=LOCK_WINDOW, now=now, say_when=True)
     if not code_verify(user=user, purpose=CodePurpose.CONFIRM, code=code, now=now):
         attempt_record(keys=[key], succeeded=False, now=now)
         raise ValidationFailed({"code": [MSG_BAD_CODE]})
@@ -108,6 +122,35 @@ def account_authenticate(
     return user
 
 
+def account_authenticate_staff(
+    *, request: HttpRequest | None, login: str, password: str, token: str, ip: str | None = None
+) -> tuple[User, TOTPDevice]:
+    """The Django admin's sign-in in one step: login, password and the code of the
+    user's authenticator app (its confirmed TOTP device, chosen here, not by the form).
+
+    The password step is ``account_authenticate`` with its lockout. A wrong login, a
+    wrong password and an account that is not staff read the same; a wrong code is
+    said on the code field (the citizens' sign-in already tells a right password, so
+    that says nothing new) and counts as a failed sign-in for the lockout. During
+    django-otp's back-off the reply is ``TooManyAttempts`` with the real wait.
+    """
+    try:
+        user = account_authenticate(request=request, login=login, password=password, ip=ip)
+    except ValidationFailed:
+        raise ValidationFailed({"__all__": [MSG_BAD_STAFF_LOGIN]}) from None
+    if not (user.is_active and user.is_staff):
+        raise ValidationFailed({"__all__": [MSG_BAD_STAFF_LOGIN]})
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).order_by("pk").first()
+    if device is None:
+        raise ValidationFailed({"otp_token": [MSG_NO_AUTHENTICATOR]})
+    devices_throttle_check([device])
+    token = "".join((token or "").split())
+    if not (token.isdecimal() and verify_token(user, device.persistent_id, token)):
+        attempt_record(keys=login_keys(login.strip(), ip), succeeded=False)
+        raise ValidationFailed({"otp_token": [MSG_BAD_AUTHENTICATOR_CODE]})
+    return user, device
+
+
 def account_unconfirmed_by_credentials(*, login: str, password: str) -> User | None:
     """An account that is right but not yet confirmed (to send its owner to the code
     page instead of saying "wrong password")."""
@@ -121,7 +164,7 @@ def password_reset_request(*, login: str, ip: str | None = None) -> User | None:
     """Send a reset code if ``login`` is an account. The page says the same either way,
     so that it cannot be used to find out who has an account."""
     key = f"reset:{ip or '-'}"
-    throttle_check(key=key, limit=10, window=LOCK_WINDOW)
+    throttle_check(key=key, limit=10, window=LOCK_WINDOW, say_when=True)
     attempt_record(keys=[key], succeeded=False)
     user = user_find_by_login(login or "")
     if user is None:
@@ -137,7 +180,7 @@ def password_reset_confirm(*, login: str, code: str, password: str) -> User:
     if user is None:
         raise ValidationFailed({"code": [MSG_BAD_CODE]})
     key = f"code:{user.pk}"
-    throttle_check(key=key, limit=CODE_MAX_ATTEMPTS * 2, window=LOCK_WINDOW)
+    throttle_check(key=key, limit=CODE_MAX_ATTEMPTS * 2, window=LOCK_WINDOW, say_when=True)
     _check_password(password, user)
     if not code_verify(user=user, purpose=CodePurpose.RESET, code=code):
         attempt_record(keys=[key], succeeded=False)
@@ -187,6 +230,7 @@ def account_delete(*, user: User, password: str) -> None:
 
 __all__ = [
     "account_authenticate",
+    "account_authenticate_staff",
     "account_confirm",
     "account_delete",
     "account_needs_confirmation",

@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import logging
+import math
 import secrets
 from collections.abc import Iterable
 from datetime import datetime, timedelta
@@ -19,8 +20,12 @@ from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone, translation
-from django.utils.translation import gettext
+from django.utils.functional import Promise
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
+from django_otp.models import Device
+from django_otp.plugins.otp_static.models import StaticDevice
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from lapor.core.exceptions import ServiceError
 from lapor.core.sms import get_sms_gateway
@@ -41,22 +46,87 @@ IP_FAILURES_PER_HOUR = 30
 
 
 class TooManyAttempts(ServiceError):
+    """Refused before anything was checked; ``retry_after`` (seconds) says how long
+    the wait is when it is known, and the message then says it too."""
+
     default_message = _("Too many tries. Wait 15 minutes and try again.")
     status_code = 429
+
+    def __init__(
+        self,
+        message: str | Promise | None = None,
+        *,
+        code: str | None = None,
+        retry_after: int | None = None,
+    ) -> None:
+        self.retry_after = retry_after
+        if message is None and retry_after is not None:
+            message = wait_message(retry_after)
+        super().__init__(message, code=code)
+
+
+class CodeTriedTooOften(ServiceError):
+    """The code was guessed at too often and no longer works: waiting will not help."""
+
+    default_message = _(
+        "This code was tried too many times and no longer works. Ask for a new code."
+    )
+    status_code = 429
+
+
+def wait_message(seconds: float) -> str:
+    """ "Too many tries. Wait N seconds and try again." in the language of the page
+    (minutes from two minutes up: nobody counts 840 seconds)."""
+    seconds = max(1, math.ceil(seconds))
+    if seconds < 120:
+        return ngettext(
+            "Too many tries. Wait %(n)d second and try again.",
+            "Too many tries. Wait %(n)d seconds and try again.",
+            seconds,
+        ) % {"n": seconds}
+    minutes = math.ceil(seconds / 60)
+    return ngettext(
+        "Too many tries. Wait %(n)d minute and try again.",
+        "Too many tries. Wait %(n)d minutes and try again.",
+        minutes,
+    ) % {"n": minutes}
 
 
 # --- rate limits ----------------------------------------------------------------------
 
 
 def _failures(key: str, since: datetime) -> int:
-    return AuthAttempt.objects.filter(key=key, succeeded=False, created_at__gte=since).count()
+    return AuthAttempt.objects.filter(key=key, succeeded=False, created_at__gt=since).count()
 
 
-def throttle_check(*, key: str, limit: int, window: timedelta, now: datetime | None = None) -> None:
-    """Raise ``TooManyAttempts`` when ``key`` failed ``limit`` times within ``window``."""
+def throttle_check(
+    *,
+    key: str,
+    limit: int,
+    window: timedelta,
+    now: datetime | None = None,
+    say_when: bool = False,
+) -> None:
+    """Raise ``TooManyAttempts`` when ``key`` failed ``limit`` times within ``window``.
+
+    With ``say_when`` the error carries the real wait: until enough of the failures
+    have left the window for the next try to be allowed.
+    """
     now = now or timezone.now()
-    if _failures(key, now - window) >= limit:
+    since = now - window
+    failures = _failures(key, since)
+    if failures < limit:
+        return
+    if not say_when:
         raise TooManyAttempts()
+    # The try is allowed again once the (failures - limit + 1) oldest have aged out.
+    times = (
+        AuthAttempt.objects.filter(key=key, succeeded=False, created_at__gt=since)
+        .order_by("created_at")
+        .values_list("created_at", flat=True)
+    )
+    freed_at = times[failures - limit] + window
+    raise TooManyAttempts(retry_after=math.ceil((freed_at - now).total_seconds()))
 
 
 def attempt_record(*, keys: Iterable[str], succeeded: bool, now: datetime | None = None) -> None:
@@ -89,6 +159,36 @@ def login_throttle_check(*, login: str, ip: str | None, now: datetime | None = N
         throttle_check(
             key=f"ip:{ip}", limit=IP_FAILURES_PER_HOUR, window=timedelta(hours=1), now=now
         )
+
+
+def devices_throttle_check(devices: Iterable[Device], *, now: datetime | None = None) -> None:
+    """Raise ``TooManyAttempts`` with the real wait while django-otp's back-off (each
+    wrong code doubles the wait: 1, 2, 4 … seconds) refuses every one of ``devices``.
+
+    Checked before the code: during the wait django-otp refuses even the right code
+    without saying why, and the page would call it wrong. A refused try is not a wrong
+    code (django-otp does not count it either).
+    """
+    until: list[datetime] = []
+    for device in devices:
+        allowed, data = device.verify_is_allowed()
+        if allowed:
+            return
+        if data and data.get("locked_until"):
+            until.append(data["locked_until"])
+    if until:
+        now = now or timezone.now()
+        raise TooManyAttempts(retry_after=math.ceil((min(until) - now).total_seconds()))
+
+
+def second_factor_throttle_check(*, user: User, token: str, now: datetime | None = None) -> None:
+    """``devices_throttle_check`` for the devices ``token`` would be checked against: the
+    authenticator app for six digits, else the recovery codes."""
+    token = "".join((token or "").split())
+    model: type[TOTPDevice | StaticDevice] = (
+        TOTPDevice if token.isdecimal() and len(token) == 6 else StaticDevice
+    )
+    devices_throttle_check(model.objects.filter(user=user, confirmed=True), now=now)
 
 
 # --- codes ----------------------------------------------------------------------------
@@ -132,7 +232,11 @@ def code_issue(*, user: User, purpose: str, now: datetime | None = None) -> OneT
 
 
 def code_verify(*, user: User, purpose: str, code: str, now: datetime | None = None) -> bool:
-    """Use the user's live code of ``purpose`` if ``code`` is it; count a wrong try."""
+    """Use the user's live code of ``purpose`` if ``code`` is it; count a wrong try.
+
+    A code tried ``CODE_MAX_ATTEMPTS`` times is dead: ``CodeTriedTooOften`` says so
+    (and asks for a new one) instead of calling the right code wrong.
+    """
     now = now or timezone.now()
     code = "".join(ch for ch in (code or "") if ch.isdecimal() and ch.isascii())
     with transaction.atomic():
@@ -142,8 +246,10 @@ def code_verify(*, user: User, purpose: str, code: str, now: datetime | None = N
             .order_by("-created_at")
             .first()
         )
-        if otp is None or otp.attempts >= CODE_MAX_ATTEMPTS:
+        if otp is None:
             return False
+        if otp.attempts >= CODE_MAX_ATTEMPTS:
+            raise CodeTriedTooOften()
         if len(code) == 6 and hmac.compare_digest(
             otp.code_hash, _hash(code, user_id=user.pk, purpose=purpose)
         ):
@@ -194,13 +300,17 @@ def code_deliver(*, user: User, code: str, purpose: str) -> None:
 __all__ = [
     "CODE_MAX_ATTEMPTS",
     "CODE_TTL",
+    "CodeTriedTooOften",
     "TooManyAttempts",
     "attempt_record",
     "code_deliver",
     "code_issue",
     "code_pending",
     "code_verify",
+    "devices_throttle_check",
     "login_keys",
     "login_throttle_check",
+    "second_factor_throttle_check",
     "throttle_check",
+    "wait_message",
 ]

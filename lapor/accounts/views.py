@@ -179,7 +179,8 @@ def reset_confirm(request: HttpRequest) -> HttpResponse:
         except ValidationFailed as exc:
             form.apply_service_errors(exc)
         except ServiceError as exc:
-            form.add_error(None, exc.message)
+            # Too many tries, or a code guessed at too often: about the code.
+            form.add_error("code", exc.message)
         else:
             del request.session[SESSION_RESET]
             login(request, user, backend=BACKEND)

@@ -10,7 +10,13 @@ from django.urls import reverse
 
 from lapor.accounts import flows
 from lapor.accounts.models import CodePurpose, OneTimeCode, User
-from lapor.accounts.otp import CODE_MAX_ATTEMPTS, TooManyAttempts, code_issue, code_verify
+from lapor.accounts.otp import (
+    CODE_MAX_ATTEMPTS,
+    CodeTriedTooOften,
+    TooManyAttempts,
+    code_issue,
+    code_verify,
+)
 from lapor.core.exceptions import ValidationFailed
 from lapor.core.sms import LoggingSmsGateway
 from lapor.testing.factories import UserFactory, make_report
@@ -82,7 +88,10 @@ def test_a_code_dies_after_too_many_wrong_tries():
         assert not code_verify(
             user=user, purpose=CodePurpose.CONFIRM, code="999999" if right != "999999" else "888888"
         )
-    assert not code_verify(user=user, purpose=CodePurpose.CONFIRM, code=right)
+    # Dead: even the right code is refused, and told so (not called "wrong").
+    with pytest.raises(CodeTriedTooOften):
+        code_verify(user=user, purpose=CodePurpose.CONFIRM, code=right)
+    assert OneTimeCode.objects.get(user=user).attempts == CODE_MAX_ATTEMPTS
 
 
 def test_codes_are_stored_hashed_and_work_once():
