@@ -1,9 +1,11 @@
 from django.contrib import admin
 from django.urls import include, path
-from django_otp.admin import OTPAdminSite
 
-# The Django admin, like the console, needs a verified second factor (TOTP).
-admin.site.__class__ = OTPAdminSite
+from lapor.accounts.admin_login import LaporAdminSite
+
+# The Django admin, like the console, needs a verified second factor (TOTP); it signs in
+# with login, password and the authenticator code in one form (accounts.admin_login).
+admin.site.__class__ = LaporAdminSite
 
 urlpatterns = [
     path("admin/", admin.site.urls),

@@ -68,14 +68,13 @@ def test_login_through_the_admin_login_page_needs_the_second_factor(client, user
     response = client.post(
         "/admin/login/?next=/admin/", {"username": "0812 3456 7890", "password": PASSWORD}
     )
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "_auth_user_id" not in client.session
     response = client.post(
         "/admin/login/?next=/admin/",
         {
             "username": "0812 3456 7890",
             "password": PASSWORD,
-            "otp_device": device.persistent_id,
             "otp_token": f"{totp(device.bin_key):06d}",
         },
     )
