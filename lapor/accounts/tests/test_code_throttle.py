@@ -23,7 +23,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from lapor.accounts import flows
 from lapor.accounts.choices import Role
-from lapor.accounts.models import AuthAttempt, CodePurpose, OneTimeCode, User
+from lapor.accounts.models import AuthAttempt, OneTimeCode, User
 from lapor.accounts.otp import (
     CODE_MAX_ATTEMPTS,
     LOCK_WINDOW,
@@ -199,7 +199,7 @@ def _code(device: TOTPDevice) -> str:
 
 @pytest.mark.parametrize("language", ["en", "id"])
 def test_console_right_code_during_the_back_off_says_wait(official, language):
-    client, user, device = official
+    client, _user, device = official
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
     start = timezone.now()
     with time_machine.travel(start, tick=False) as clock:
