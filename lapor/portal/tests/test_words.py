@@ -116,14 +116,14 @@ def _option_texts(html: str, select_name: str) -> list[str]:
 
 def test_write_page_topics_in_english_and_in_indonesian(client, topics):
     client.force_login(UserFactory())
-    indonesian = client.get(reverse("portal:write")).content.decode()
+    indonesian = client.get(reverse("portal:write_kind")).content.decode()
     options = _option_texts(indonesian, "category")
     assert "Infrastruktur: lainnya" in options
     assert "Jalan rusak" in options and "Jembatan" in options
     assert "Damaged roads" not in options and "Infrastructure: other" not in options
     assert 'label="Infrastruktur"' in indonesian
 
-    english = _english(client).get(reverse("portal:write")).content.decode()
+    english = _english(client).get(reverse("portal:write_kind")).content.decode()
     options = _option_texts(english, "category")
     assert "Infrastructure: other" in options
     assert "Damaged roads" in options
