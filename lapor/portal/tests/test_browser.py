@@ -17,8 +17,8 @@ from lapor.reports.models import Report
 from lapor.testing.browser import axe_violations, format_violations
 from lapor.testing.factories import as_official
 
-from .conftest import PNG_1PX
-from .helpers import DESCRIPTION, build_world
+from .helpers import build_world
+from .test_browser_write_flow import walk_write
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -43,26 +43,9 @@ def first_load_bytes(page) -> int:
 
 
 def fill_report(page, *, title, photo=None, confidential=False, js=True):
-    page.check("#id_classification_0")
-    page.fill("#id_title", title)
-    page.fill("#id_description", DESCRIPTION)
-    for level, value in (("province", "32"), ("regency", "32.73"), ("district", "32.73.01")):
-        page.select_option(f"#id_{level}", value)
-        nxt = {"province": "regency", "regency": "district", "district": "village"}[level]
-        if not js:
-            page.click("button[name=_step][value=region]")
-        page.wait_for_selector(f"#id_{nxt} option[value^='{value}.']", state="attached")
-    page.select_option("#id_village", "32.73.01.1001")
-    if confidential:
-        page.check("#id_is_confidential")
-    if photo:
-        page.set_input_files(
-            "#id_attachments",
-            files=[{"name": "jalan.png", "mimeType": "image/png", "buffer": PNG_1PX}],
-        )
-    page.click("button.button-start")
-    page.wait_for_selector("#tracking-id")
-    return page.locator("#tracking-id").inner_text().strip()
+    """The guided write flow, step by step (``test_browser_write_flow.walk_write``)."""
+    base = page.url.split("/lapor/")[0]
+    return walk_write(page, base, title=title, js=js, photo=bool(photo), confidential=confidential)
 
 
 def sign_in(page, base, login, password):
