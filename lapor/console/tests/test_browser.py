@@ -71,7 +71,12 @@ def test_the_official_path_from_desk_to_closing(
     # The note for the agency says it is for officials only (issue 8, finding 5).
     assert tab.get_attribute("#dispose-note-audience", "data-audience") == "internal"
     assert tab.locator("#dispose-note-audience").is_visible()
-    tab.select_option("#dispose-agency_id", str(cast.regency.pk))
+    if js:
+        tab.locator("#dispose-agency_q").press_sequentially("kabupaten bandung")
+    else:
+        tab.fill("#dispose-agency_q", "kabupaten bandung")
+        tab.click("#act-dispose button[name=search]")
+    tab.check(f"#dispose-agency-{cast.regency.pk}")
     tab.click("#act-dispose button[type=submit]:not([name])")
     tab.wait_for_selector(".messages")
     assert status_of(report) == Status.DISPOSED
@@ -105,6 +110,7 @@ def test_the_official_path_from_desk_to_closing(
     # The dinas resolves.
     tab.goto(f"{base}/konsol/laporan/{report.tracking_id}/")
     assert tab.locator("text=Terima kasih, ditunggu perbaikannya.").count() == 1
+    tab.click("#act-resolve summary")  # one of the other actions: a closed disclosure
     tab.fill("#resolve-note", "Lubang sudah ditambal pada hari Senin.")
     tab.click("#act-resolve button[type=submit]")
     tab.wait_for_selector(".messages")
