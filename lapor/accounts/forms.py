@@ -52,6 +52,7 @@ class RegisterForm(GovForm):
     full_name = forms.CharField(
         label=_("Your full name"),
         max_length=150,
+        error_messages={"required": _("Enter your name.")},
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
     )
     email = forms.CharField(
@@ -73,6 +74,7 @@ class RegisterForm(GovForm):
     password = forms.CharField(
         label=_("Password"),
         help_text=_("At least 8 characters. Not only numbers, and not a common word."),
+        error_messages={"required": _("Choose a password.")},
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
     )
 
@@ -82,20 +84,31 @@ class CodeForm(GovForm):
         label=_("Code"),
         max_length=12,
         help_text=_("The 6 digits in the message we sent you."),
+        error_messages={"required": _("Enter the code we sent you.")},
         widget=forms.TextInput(
             attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "class": "input-short"}
         ),
     )
+
+    def clean_code(self) -> str:
+        """Six digits, spaces and dashes allowed; anything else is a typo, said as such
+        and not counted as a wrong code."""
+        code = "".join(self.cleaned_data["code"].replace("-", " ").split())
+        if len(code) != 6 or not (code.isascii() and code.isdecimal()):
+            raise forms.ValidationError(_("The code has 6 digits, for example 123456."))
+        return code
 
 
 class LoginForm(GovForm):
     login = forms.CharField(
         label=_("E-mail address or mobile number"),
         max_length=254,
+        error_messages={"required": _("Enter your e-mail address or mobile number.")},
         widget=forms.TextInput(attrs={"autocomplete": "username", "spellcheck": "false"}),
     )
     password = forms.CharField(
         label=_("Password"),
+        error_messages={"required": _("Enter your password.")},
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
     )
 
@@ -105,6 +118,7 @@ class ResetRequestForm(GovForm):
         label=_("E-mail address or mobile number"),
         max_length=254,
         help_text=_("The one you registered with. We send a code to it."),
+        error_messages={"required": _("Enter your e-mail address or mobile number.")},
         widget=forms.TextInput(attrs={"autocomplete": "username", "spellcheck": "false"}),
     )
 
@@ -113,6 +127,7 @@ class ResetConfirmForm(CodeForm):
     password = forms.CharField(
         label=_("New password"),
         help_text=_("At least 8 characters. Not only numbers, and not a common word."),
+        error_messages={"required": _("Choose a new password.")},
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
     )
 
@@ -121,6 +136,7 @@ class ProfileForm(GovForm):
     full_name = forms.CharField(
         label=_("Your full name"),
         max_length=150,
+        error_messages={"required": _("Enter your name.")},
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
     )
     nik = forms.CharField(
@@ -138,11 +154,13 @@ class ProfileForm(GovForm):
 class DeleteAccountForm(GovForm):
     password = forms.CharField(
         label=_("Your password"),
+        error_messages={"required": _("Enter your password.")},
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
     )
     confirm = forms.BooleanField(
         label=_("I understand that my account is deleted for good"),
         required=True,
+        error_messages={"required": _("Tick the box to say that you understand.")},
     )
 
 
