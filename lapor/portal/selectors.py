@@ -228,6 +228,15 @@ def report_loose_attachments(principal: Principal, report: Report) -> list[Any]:
     return [a for a in report_attachments_visible_to(principal, report) if a.event_id is None]
 
 
+def report_own_files(
+    principal: Principal, report: Report, timeline: list[TimelineEntry]
+) -> list[Any]:
+    """The files that came with the report itself (on its ``report.submitted`` event,
+    from a timeline already read through the gate), then any that hang on no event."""
+    sent = [a for e in timeline if e.event.code == "report.submitted" for a in e.attachments]
+    return sent + report_loose_attachments(principal, report)
+
+
 # What the agency (or the verifier, asking) last said to the reporter: the page shows it
 # first, above the reporter's choices (issue 9: read before you rate).
 ANSWER_CODES = frozenset({"report.followed_up", "report.resolved", "report.held"})

@@ -126,7 +126,7 @@ def _report_context(request: HttpRequest, report: Any, **forms: Any) -> dict[str
         "timeline": timeline,
         "answer": selectors.latest_answer(timeline),
         "next_step": selectors.report_next_step(report, for_reporter=is_reporter, tz=tz),
-        "files": selectors.report_loose_attachments(principal, report),
+        "files": selectors.report_own_files(principal, report, timeline),
         "steps": selectors.report_steps(report) if is_reporter else None,
         "is_reporter": is_reporter,
         "is_public": is_public,

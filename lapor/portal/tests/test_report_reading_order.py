@@ -206,3 +206,13 @@ def test_no_step_repeats_a_word(client, w, lang):
         assert re.search(r"\d{4}", step), step  # each says the day it was done
     text = " ".join(steps).lower()
     assert "selesai selesai" not in text and "done done" not in text
+
+
+def test_the_reports_own_photos_stand_with_the_report_not_in_the_history(client, w):
+    report = public_report(w, files=[photo("lubang.jpg")])
+    attachment = Attachment.objects.get(report=report)
+    html = get(client, report)
+    thumb = f'src="/attachments/{attachment.pk}/small/"'
+    assert thumb in section(html, "about")
+    assert html.count(thumb) == 1
+    assert f"/attachments/{attachment.pk}/" not in section(html, "timeline")
