@@ -197,6 +197,7 @@ def _seeds(world: w.World) -> list[str]:
             f"/admin/community/comment/?q={report.tracking_id}",
         ]
     seeds += [f"/attachments/{a.pk}/" for a in world.attachments]
+    seeds += [f"/attachments/{a.pk}/small/" for a in world.attachments]
     seeds += [f"/admin/notifications/notification/{pk}/change/" for pk in world.notifications]
     seeds += [f"/admin/community/comment/{pk}/change/" for pk in world.comments]
     return seeds
@@ -254,6 +255,23 @@ def test_every_exit_shows_each_marker_exactly_where_the_rules_allow(world, crawl
         f"{len(leaks)} leak(s), {len(misses)} miss(es) in {len(result.pages)} pages "
         f"crawled as {role}:\n{report}"
     )
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", w.ROLES)
+def test_a_thumbnail_is_served_exactly_where_its_photo_is(world, crawls, role):
+    """A thumbnail is a new JPEG (no marker survives in its bytes), so the crawl judges
+    it by its answer: served to exactly the roles the photo itself is served to, and
+    the Rahasia photo's to the reporter and its officials only."""
+    result = _crawl_as(world, crawls, role)
+    for attachment in world.attachments:
+        photo = result.pages[f"/attachments/{attachment.pk}/"]
+        thumb = result.pages[f"/attachments/{attachment.pk}/small/"]
+        assert thumb.status in (200, 404), (role, thumb.url, thumb.status)
+        assert (thumb.status == 200) == (photo.status == 200), (role, attachment.original_name)
+        if w.CONF_FILE_NAME in attachment.original_name:
+            allowed = role in CONF_OFFICIALS | {"reporter"}
+            assert (thumb.status == 200) == allowed, (role, thumb.url)
 
 
 @pytest.mark.django_db
