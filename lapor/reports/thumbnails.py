@@ -46,9 +46,10 @@ def thumbnail_supported(attachment: Attachment) -> bool:
 def thumbnail_name(attachment: Attachment) -> str:
     """Where the thumbnail of ``attachment`` is kept: beside the file, with a keyed hash
     of the file's name in its own name."""
-    folder, _slash, base = attachment.file.name.rpartition("/")
+    stored = attachment.file.name or ""
+    folder, _slash, base = stored.rpartition("/")
     stem = base.rsplit(".", 1)[0]
-    key = salted_hmac("lapor.reports.thumbnails", attachment.file.name).hexdigest()[:20]
+    key = salted_hmac("lapor.reports.thumbnails", stored).hexdigest()[:20]
     return f"{folder}/{stem}-{key}.thumb.jpg" if folder else f"{stem}-{key}.thumb.jpg"
 
 
@@ -89,7 +90,7 @@ def thumbnail_render(fh: IO[bytes]) -> bytes:
 def thumbnail_get_or_create(attachment: Attachment) -> str | None:
     """The storage name of ``attachment``'s thumbnail, made now if it is not there yet;
     ``None`` if the file is not a photo that can be shown small (or is missing)."""
-    if not thumbnail_supported(attachment):
+    if not thumbnail_supported(attachment) or not attachment.file.name:
         return None
     storage = attachment.file.storage
     name = thumbnail_name(attachment)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponseBase
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
@@ -47,7 +47,7 @@ def attachment_download(request: HttpRequest, pk: int) -> FileResponse:
 
 
 @require_safe
-def attachment_thumbnail(request: HttpRequest, pk: int) -> HttpResponse:
+def attachment_thumbnail(request: HttpRequest, pk: int) -> FileResponse:
     """A small JPEG of a photo attachment (``reports.thumbnails``), for whoever may read
     the photo itself: the same gate, the same 404 for everybody else, and a 404 for a
     file that is not a photo or cannot be read."""
@@ -64,7 +64,7 @@ def attachment_thumbnail(request: HttpRequest, pk: int) -> HttpResponse:
     return response
 
 
-def _file_headers(response: HttpResponse) -> None:
+def _file_headers(response: HttpResponseBase) -> None:
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = "sandbox; default-src 'none'"
     response["Cross-Origin-Resource-Policy"] = "same-origin"
