@@ -20,7 +20,6 @@ from __future__ import annotations
 import bisect
 import itertools
 import random
-import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -72,6 +71,7 @@ from .words import (
     STREETS,
     THEMES,
     TRANSFER_NOTES,
+    Issue,
     Theme,
 )
 
@@ -115,6 +115,7 @@ class DemoPools:
     ombudsman: Agency | None
     categories: list[Category]
     theme_by_category: dict[int, Theme]
+    issues_by_category: dict[int, tuple[Issue, ...]]
     reporters: list[int]
     verifiers: list[int]
     ombudsman_users: list[int]
@@ -144,9 +145,22 @@ class DemoPools:
         categories = [
             c for c in all_categories.values() if c.is_active and c.pk not in with_children
         ]
-        for c in categories:
+        for c in all_categories.values():
             if c.parent_id:
                 c.parent = all_categories[c.parent_id]
+        # Only the topics the demo has words for, so that every report's text, topic
+        # and agency tell one story (a water bill is not sent to the electricity company).
+        themes = {c.pk: theme_for(c) for c in categories}
+        issues = {
+            pk: issues_for(theme, all_categories[pk]) for pk, theme in themes.items() if theme
+        }
+        told = [c for c in categories if issues.get(c.pk)]
+        if told:
+            categories = told
+        theme_by_category = {c.pk: themes[c.pk] or GENERIC for c in categories}
+        issues_by_category = {
+            c.pk: issues.get(c.pk) or issues_for(GENERIC, c) or GENERIC.issues for c in categories
+        }
         gov_by_region: dict[str, Agency] = {}
         units_by_owner: dict[int, list[Agency]] = defaultdict(list)
         ombudsman = None
@@ -195,7 +209,8 @@ class DemoPools:
             fallback_agencies=fallback,
             ombudsman=ombudsman,
             categories=categories,
-            theme_by_category={c.pk: theme_for(c) for c in categories},
+            theme_by_category=theme_by_category,
+            issues_by_category=issues_by_category,
             reporters=reporters,
             verifiers=verifiers,
             ombudsman_users=ombudsman_users,
@@ -216,17 +231,30 @@ class DemoPools:
         return region
 
     def units_for_theme(self, agency_id: int, theme: Theme) -> list[Agency]:
-        """The agency's units whose name fits the topic (Dinas Kesehatan for health)."""
+        """The agency's units whose name fits the topic (Dinas Kesehatan for health): the
+        first of the theme's unit words that names any unit wins."""
         key = (agency_id, theme.key)
         found = self._unit_theme_cache.get(key)
         if found is None:
-            found = [
-                u
-                for u in self.units_by_owner.get(agency_id, ())
-                if any(word in u.name.lower() for word in theme.unit_keywords)
-            ]
+            found = []
+            units = self.units_by_owner.get(agency_id, ())
+            for word in theme.unit_keywords:
+                found = [u for u in units if word in u.name.lower()]
+                if found:
+                    break
             self._unit_theme_cache[key] = found
         return found
+
+    def regional_units(self, agency: Agency, region_code: str) -> list[Agency]:
+        """The agency's units for a region of their own that holds the place (PLN's
+        distribution unit for West Java, a Polda), not those that share its seat."""
+        return [
+            u
+            for u in self.units_by_owner.get(agency.pk, ())
+            if u.region_id
+            and u.region_id != agency.region_id
+            and (region_code == u.region_id or region_code.startswith(u.region_id + "."))
+        ]
 
     def places_in(self, region_code: str) -> list[int]:
         """Indexes of the places inside a region (prefix match on the code)."""
@@ -306,14 +334,29 @@ def _place_weight(place: Place) -> float:
     return weight
 
 
-def theme_for(category: Category) -> Theme:
-    text = f"{category.name} {category.slug} {category.parent.name if category.parent else ''}"
-    text = text.lower().replace("-", " ")
-    for theme in THEMES:
-        # Words start at a word boundary: "air" is water, not the end of "perairan".
-        if re.search(r"\b(?:" + "|".join(map(re.escape, theme.keywords)) + ")", text):
-            return theme
-    return GENERIC
+def _slugs(category: Category) -> list[str]:
+    """The category's slug and its ancestors' (most specific first)."""
+    slugs: list[str] = []
+    node: Category | None = category
+    while node is not None and len(slugs) < 5:
+        slugs.append(node.slug)
+        node = node.parent if node.parent_id else None
+    return slugs
+
+
+def theme_for(category: Category) -> Theme | None:
+    """The theme told for this topic (named by its slug or an ancestor's), or None."""
+    for slug in _slugs(category):
+        for theme in (*THEMES, GENERIC):
+            if slug in theme.categories:
+                return theme
+    return None
+
+
+def issues_for(theme: Theme, category: Category) -> tuple[Issue, ...]:
+    """The theme's stories that fit this topic."""
+    slugs = set(_slugs(category))
+    return tuple(i for i in theme.issues if not i.categories or slugs & set(i.categories))
 
 
 class RoutingTable:
@@ -345,15 +388,33 @@ class RoutingTable:
             if region_id:
                 region_depth = max(region_depth, region_id.count(".") + 1)
         self.region_depth = region_depth
-        self.cache: dict[tuple[int | None, str, str], Agency | None] = {}
+        self.cache: dict[tuple[int | None, str, str], list[tuple[int, Agency]]] = {}
 
     def __call__(
         self, category_id: int | None, region_code: str, classification: str
     ) -> Agency | None:
+        ranked = self._ranked(category_id, region_code, classification)
+        return ranked[0][1] if ranked else None
+
+    def onward(
+        self, category_id: int | None, region_code: str, classification: str
+    ) -> list[Agency]:
+        """The other agencies that rules as close to the topic point at, best first:
+        where an official passes a report on to (a road from the city to the province
+        or the ministry; a regional tax never to the finance ministry)."""
+        ranked = self._ranked(category_id, region_code, classification)
+        return [agency for rank, agency in ranked[1:] if rank == ranked[0][0]]
+
+    def _ranked(
+        self, category_id: int | None, region_code: str, classification: str
+    ) -> list[tuple[int, Agency]]:
+        """(category closeness, agency) of every matching rule, best first, each agency
+        once."""
         region_key = ".".join(region_code.split(".")[: self.region_depth])
         key = (category_id, region_key, classification)
-        if key in self.cache:
-            return self.cache[key]
+        cached = self.cache.get(key)
+        if cached is not None:
+            return cached
         parts = region_key.split(".") if region_key else []
         ancestors = {".".join(parts[:i]) for i in range(1, len(parts) + 1)}
         chain: list[tuple[int | None, int]] = []
@@ -362,8 +423,7 @@ class RoutingTable:
             chain.append((node, self.max_depth + 1 - distance))
             node, distance = self.parent.get(node), distance + 1
         chain.append((None, 0))
-        best: tuple[Any, ...] | None = None
-        best_agency = None
+        matches: list[tuple[tuple[int, ...], int]] = []
         for cat, rank in chain:
             for pk, region_id, rule_class, priority, agency_id in self.rules.get(cat, ()):
                 if region_id and region_id not in ancestors:
@@ -371,12 +431,15 @@ class RoutingTable:
                 if rule_class and rule_class != classification:
                     continue
                 depth = region_id.count(".") + 1 if region_id else 0
-                match = (rank, depth, 1 if rule_class else 0, priority, -pk)
-                if best is None or match > best:
-                    best, best_agency = match, agency_id
-        agency = self.agencies.get(best_agency) if best_agency is not None else None
-        self.cache[key] = agency
-        return agency
+                matches.append(((rank, depth, 1 if rule_class else 0, priority, -pk), agency_id))
+        matches.sort(reverse=True)
+        found: list[tuple[int, Agency]] = []
+        for match, agency_id in matches:
+            agency = self.agencies.get(agency_id)
+            if agency is not None and all(agency != a for _rank, a in found):
+                found.append((match[0], agency))
+        self.cache[key] = found
+        return found
 
 
 # ---------------------------------------------------------------------------------
@@ -680,7 +743,9 @@ class ReportGenerator:
     """Draws reports one at a time; reproducible for a given ``seed`` and ``now``.
 
     ``focus`` puts ``focus_share`` of the reports in one agency or unit (and its
-    region), so that its officials have a full inbox. Submissions spread evenly over
+    region), so that its officials have a full inbox: reports on the topics that the
+    routing rules send to it (and, for a unit, that fit the unit), never a topic it does
+    not handle. Submissions spread evenly over
     the last ``history_days``. ``cover_every_status()`` makes
     the next eight reports end in each status once, so a small run still has them all.
     """
@@ -706,6 +771,7 @@ class ReportGenerator:
         self.focus_places: list[int] = []
         if self.focus_owner is not None and self.focus_owner.region_id:
             self.focus_places = pools.places_in(self.focus_owner.region_id)
+        self._focus_topic_cache: dict[tuple[str, str], list[Category]] = {}
         self._status_by_age = [(limit, _Picker(mix)) for limit, mix in STATUS_BY_AGE]
         self._classification = _Picker(CLASSIFICATION_MIX)
         self._channel = _Picker(CHANNEL_MIX)
@@ -728,28 +794,13 @@ class ReportGenerator:
     # --- drawing ------------------------------------------------------------------
 
     def _place(self) -> Place:
-        if self.focus_places and self.random() < self.focus_share:
-            return self.pools.places[self.choice(self.focus_places)]
         i = bisect.bisect_right(self._place_cum, self.random() * self._place_cum[-1])
         return self.pools.places[min(i, len(self.pools.places) - 1)]
 
-    def _agency_for(self, place: Place, category: Category | None, classification: str) -> Agency:
+    def _route(self, place: Place, category: Category | None, classification: str) -> Agency:
+        """The agency the routing rules pick for the topic and place (the one a verifier
+        would send it to); the place's own government when no rule matches."""
         pools = self.pools
-        if (
-            self.focus_owner is not None
-            and not self.focus_places
-            and self.random() < self.focus_share
-        ):
-            return self.focus_owner
-        owner = self.focus_owner
-        if (
-            owner is not None
-            and self.focus_places
-            and place.code.startswith(owner.region_id or "")
-            and self.random() < 0.8
-        ):
-            # Reports from the focus agency's region mostly go to it.
-            return owner
         if pools.routing is not None:
             found = pools.routing(category.pk if category else None, place.code, classification)
             if found is not None and found.code != OMBUDSMAN_CODE:
@@ -760,22 +811,62 @@ class ReportGenerator:
                 return gov
         return self.choice(pools.fallback_agencies)
 
-    def unit_for(self, agency: Agency, theme: Theme) -> Agency | None:
+    def _fits_focus(self, category: Category) -> bool:
+        if self.focus is None or self.focus.kind != AgencyKind.UNIT or self.focus_owner is None:
+            return True
+        theme = self.pools.theme_by_category.get(category.pk, GENERIC)
+        return self.focus in self.pools.units_for_theme(self.focus_owner.pk, theme)
+
+    def _focus_topics(self, place: Place, classification: str) -> list[Category]:
+        """The topics of a report at ``place`` that the routing sends to the focus agency."""
+        key = (place.regency_code, classification)
+        found = self._focus_topic_cache.get(key)
+        if found is None:
+            found = [
+                c
+                for c in self.pools.categories
+                if self._fits_focus(c) and self._route(place, c, classification) == self.focus_owner
+            ]
+            self._focus_topic_cache[key] = found
+        return found
+
+    def _place_and_topic(self, classification: str) -> tuple[Place, Category | None]:
+        pools = self.pools
+        if self.focus_owner is not None and self.random() < self.focus_share:
+            place = (
+                pools.places[self.choice(self.focus_places)] if self.focus_places else self._place()
+            )
+            topics = self._focus_topics(place, classification)
+            if topics:
+                return place, self.choice(topics)
+        place = self._place()
+        return place, self.choice(pools.categories) if pools.categories else None
+
+    def unit_for(self, agency: Agency, theme: Theme, region_code: str) -> Agency | None:
+        """The unit that handles the topic at the place: the focus unit, a unit for the
+        place's region (PLN West Java), the unit named for the topic (Dinas PU); or none,
+        and the agency handles it itself."""
         if (
             self.focus is not None
             and self.focus.kind == AgencyKind.UNIT
             and agency == self.focus_owner
-            and self.random() < 0.7
+            and self.focus in self.pools.units_for_theme(agency.pk, theme)
+            and self.random() < 0.8
         ):
             return self.focus
-        units = self.pools.units_by_owner.get(agency.pk)
-        if not units:
-            return None
+        regional = self.pools.regional_units(agency, region_code)
+        if regional:
+            return self.choice(regional)
         matching = self.pools.units_for_theme(agency.pk, theme)
-        return self.choice(matching or units)
+        return self.choice(matching) if matching else None
 
     def _text(
-        self, theme: Theme, classification: str, place: Place, incident: date
+        self,
+        theme: Theme,
+        issues: tuple[Issue, ...],
+        classification: str,
+        place: Place,
+        incident: date,
     ) -> tuple[str, str]:
         choice = self.choice
         words = {
@@ -796,7 +887,7 @@ class ReportGenerator:
         if classification == Classification.INFORMASI:
             title, text = choice(theme.informasi)
             return title.format(**words)[:150], text.format(**words)
-        issue = choice(theme.issues)
+        issue = choice(issues)
         title = choice(issue.titles).format(**words)
         # 2-5 sentences in the order things happened: what, details, the request.
         n_details = min(self.randint(0, 3), len(issue.details))
@@ -822,10 +913,10 @@ class ReportGenerator:
         if final == Status.ESCALATED and pools.ombudsman is None:
             final = str(Status.IN_PROGRESS)
         classification = self._classification(self.rng)
-        place = self._place()
-        category = self.choice(pools.categories) if pools.categories else None
+        place, category = self._place_and_topic(classification)
         theme = pools.theme_by_category.get(category.pk, GENERIC) if category else GENERIC
-        agency = self._agency_for(place, category, classification)
+        issues = pools.issues_by_category.get(category.pk, ()) if category else ()
+        agency = self._route(place, category, classification)
 
         report = Draft()
         report.id = pk
@@ -845,7 +936,9 @@ class ReportGenerator:
         path.build()
         incident = (report.submitted_at - timedelta(days=self.randint(0, 20))).date()
         report.incident_date = incident
-        report.title, report.description = self._text(theme, classification, place, incident)
+        report.title, report.description = self._text(
+            theme, issues or GENERIC.issues, classification, place, incident
+        )
         report.address = f"{place.desa_full}, Kec. {place.kecamatan}, {place.kota}"[:255]
         report.updated_at = path.events[-1].created_at
         report.version = len(path.events)
@@ -1088,7 +1181,11 @@ class _Path:
 
     def dispose_to_unit(self) -> None:
         agency = self.report.agency
-        unit = self.gen.unit_for(agency, self.theme) if agency is not None else None
+        unit = (
+            self.gen.unit_for(agency, self.theme, self.report.region_id or "")
+            if agency is not None
+            else None
+        )
         if unit is None:
             return
         self._official_step(0, 1)
@@ -1130,9 +1227,32 @@ class _Path:
     def transfer(self) -> None:
         report = self.report
         current = report.agency
-        target = self.choice(self.pools.fallback_agencies)
-        if current is None or target.pk == current.pk:
+        # Passed on to where the next routing rule points (the province, the ministry),
+        # or from one of the place's governments to the other: a road to the province,
+        # never a water bill to the civil-service agency.
+        region = report.region_id or ""
+        onward: list[Agency] = []
+        if self.pools.routing is not None:
+            onward = [
+                _owner(a, self.pools.agencies) or a
+                for a in self.pools.routing.onward(
+                    report.category_id, region, report.classification
+                )
+                if a.code != OMBUDSMAN_CODE
+            ]
+        if current is None:
             return
+        onward = [a for a in onward if a.pk != current.pk]
+        if not onward and current.kind in (AgencyKind.PEMKAB, AgencyKind.PEMPROV):
+            parts = region.split(".")
+            onward = [
+                gov
+                for code in (".".join(parts[:2]), parts[0])
+                if (gov := self.pools.gov_by_region.get(code)) is not None and gov.pk != current.pk
+            ]
+        if not onward:
+            return
+        target = onward[0]
         self._official_step(0, 3)
         actor, role, agency_id = self._handler()
         data = {

@@ -94,14 +94,19 @@ class Issue:
     openings: tuple[str, ...]
     details: tuple[str, ...]
     requests: tuple[str, ...]
+    # The topics (category slugs, or a parent's) this story is told for; empty: all the
+    # theme's topics. A lamp post is not a pothole, though both go to the Dinas PU.
+    categories: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
 class Theme:
-    """Words for one topic, matched to categories by keywords in their name."""
+    """Words for one topic, told for the categories it names (slugs; a parent's slug
+    covers its children). ``unit_keywords`` pick the unit a report goes on to, in order
+    of preference (the first word that matches a unit's name wins)."""
 
     key: str
-    keywords: tuple[str, ...]
+    categories: tuple[str, ...]
     unit_keywords: tuple[str, ...]
     issues: tuple[Issue, ...]
     aspirasi: tuple[tuple[str, str], ...]
@@ -112,10 +117,11 @@ class Theme:
 THEMES: tuple[Theme, ...] = (
     Theme(
         key="jalan",
-        keywords=("jalan", "infrastruktur", "jembatan", "drainase", "penerangan", "pupr"),
-        unit_keywords=("pupr", "pekerjaan umum", "bina marga"),
+        categories=("infrastruktur",),
+        unit_keywords=("bina marga", "dinas pekerjaan umum"),
         issues=(
             Issue(
+                categories=("jalan-rusak", "jalan-nasional", "jalan-provinsi"),
                 titles=(
                     "Jalan berlubang di {jalan} dekat {tempat}",
                     "Jalan rusak parah di {desa_full}, {kecamatan}",
@@ -139,6 +145,7 @@ THEMES: tuple[Theme, ...] = (
                 ),
             ),
             Issue(
+                categories=("penerangan-jalan",),
                 titles=("Lampu penerangan jalan mati di {jalan}",),
                 openings=(
                     "Sejak {tanggal} lampu jalan di sepanjang {jalan} dekat {tempat}, {desa_full} tidak menyala.",
@@ -151,6 +158,7 @@ THEMES: tuple[Theme, ...] = (
                 requests=("Mohon lampu jalan segera diganti.",),
             ),
             Issue(
+                categories=("drainase-banjir", "jembatan"),
                 titles=(
                     "Saluran air tersumbat di {jalan} menyebabkan banjir",
                     "Jembatan di {desa_full} retak dan berbahaya",
@@ -194,10 +202,23 @@ THEMES: tuple[Theme, ...] = (
     ),
     Theme(
         key="kesehatan",
-        keywords=("kesehatan", "puskesmas", "rumah sakit", "bpjs", "obat"),
-        unit_keywords=("kesehatan", "rsud", "puskesmas"),
+        categories=(
+            "pelayanan-puskesmas",
+            "imunisasi-posyandu",
+            "tenaga-kesehatan",
+            "cek-kesehatan-gratis",
+            "rumah-sakit",
+            "bpjs-kesehatan",
+        ),
+        unit_keywords=("dinas kesehatan", "kesehatan primer"),
         issues=(
             Issue(
+                categories=(
+                    "pelayanan-puskesmas",
+                    "imunisasi-posyandu",
+                    "tenaga-kesehatan",
+                    "cek-kesehatan-gratis",
+                ),
                 titles=(
                     "Antrean sangat panjang di Puskesmas {kecamatan}",
                     "Petugas puskesmas tidak ada saat jam layanan",
@@ -213,6 +234,7 @@ THEMES: tuple[Theme, ...] = (
                 requests=("Mohon pelayanan puskesmas diperbaiki.",),
             ),
             Issue(
+                categories=("rumah-sakit", "bpjs-kesehatan"),
                 titles=(
                     "Obat tidak tersedia di RSUD {kota_short}",
                     "Pasien BPJS diminta membayar obat di RSUD {kota_short}",
@@ -232,14 +254,14 @@ THEMES: tuple[Theme, ...] = (
         ),
         aspirasi=(
             (
-                "Usulan penambahan jam layanan Puskesmas {kecamatan}",
-                "Banyak warga bekerja sampai sore sehingga sulit berobat pada jam layanan. Kami mengusulkan Puskesmas {kecamatan} buka sampai malam.",
+                "Usulan pendaftaran berobat secara daring di {kota_short}",
+                "Banyak warga bekerja sampai sore sehingga sulit mengantre untuk berobat. Kami mengusulkan pendaftaran berobat bisa dilakukan secara daring.",
             ),
         ),
         informasi=(
             (
-                "Syarat berobat gratis di RSUD {kota_short}",
-                "Saya ingin tahu syarat berobat gratis bagi warga tidak mampu di RSUD {kota_short}. Dokumen apa saja yang harus dibawa?",
+                "Syarat berobat gratis bagi warga tidak mampu",
+                "Saya ingin tahu syarat berobat gratis bagi warga tidak mampu di {kota}. Dokumen apa saja yang harus dibawa?",
             ),
         ),
         answers=(
@@ -250,10 +272,11 @@ THEMES: tuple[Theme, ...] = (
     ),
     Theme(
         key="pendidikan",
-        keywords=("pendidikan", "sekolah", "ppdb", "beasiswa", "guru"),
-        unit_keywords=("pendidikan",),
+        categories=("penerimaan-murid-baru", "pungutan-sekolah", "bantuan-pendidikan", "sd-smp"),
+        unit_keywords=("dinas pendidikan",),
         issues=(
             Issue(
+                categories=("penerimaan-murid-baru", "pungutan-sekolah"),
                 titles=(
                     "Pungutan liar saat PPDB di SMP Negeri {nomor} {kecamatan}",
                     "Sekolah meminta uang seragam yang mahal",
@@ -272,6 +295,7 @@ THEMES: tuple[Theme, ...] = (
                 ),
             ),
             Issue(
+                categories=("bantuan-pendidikan",),
                 titles=("Dana PIP belum diterima siswa di {desa_full}",),
                 openings=(
                     "Anak saya bersekolah di SD Negeri {nomor} {desa}, {kota} dan terdaftar sebagai penerima PIP.",
@@ -283,6 +307,7 @@ THEMES: tuple[Theme, ...] = (
                 requests=("Mohon dana PIP anak saya segera dicairkan.",),
             ),
             Issue(
+                categories=("sd-smp",),
                 titles=("Atap ruang kelas SD Negeri {nomor} {desa} bocor",),
                 openings=("Anak saya bersekolah di SD Negeri {nomor} {desa}, {kota}.",),
                 details=(
@@ -312,8 +337,8 @@ THEMES: tuple[Theme, ...] = (
     ),
     Theme(
         key="kependudukan",
-        keywords=("kependudukan", "ktp", "dukcapil", "akta", "kartu keluarga", "adminduk"),
-        unit_keywords=("kependudukan", "dukcapil", "pencatatan sipil"),
+        categories=("kependudukan",),
+        unit_keywords=("kependudukan",),
         issues=(
             Issue(
                 titles=(
@@ -359,10 +384,11 @@ THEMES: tuple[Theme, ...] = (
     ),
     Theme(
         key="perhubungan",
-        keywords=("perhubungan", "transportasi", "angkutan", "parkir", "lalu lintas"),
-        unit_keywords=("perhubungan",),
+        categories=("parkir", "lalu-lintas"),
+        unit_keywords=("dinas perhubungan",),
         issues=(
             Issue(
+                categories=("parkir",),
                 titles=(
                     "Parkir liar di depan {tempat}",
                     "Juru parkir menarik tarif melebihi ketentuan di {tempat}",
@@ -375,6 +401,7 @@ THEMES: tuple[Theme, ...] = (
                 requests=("Mohon dinas perhubungan menertibkan parkir di lokasi ini.",),
             ),
             Issue(
+                categories=("lalu-lintas",),
                 titles=("Lampu lalu lintas mati di simpang {jalan}",),
                 openings=(
                     "Setiap hari sejak {tanggal} saya melewati simpang {jalan} dekat {tempat}, {kota}.",
@@ -405,10 +432,11 @@ THEMES: tuple[Theme, ...] = (
     ),
     Theme(
         key="lingkungan",
-        keywords=("lingkungan", "sampah", "limbah", "pencemaran", "kebersihan"),
-        unit_keywords=("lingkungan hidup", "kebersihan"),
+        categories=("sampah", "pencemaran-air", "limbah-industri"),
+        unit_keywords=("lingkungan hidup",),
         issues=(
             Issue(
+                categories=("sampah",),
                 titles=(
                     "Sampah menumpuk di TPS {desa_full}",
                     "Truk sampah tidak datang ke {desa_full}",
@@ -422,6 +450,7 @@ THEMES: tuple[Theme, ...] = (
                 requests=("Mohon sampah segera diangkut.",),
             ),
             Issue(
+                categories=("pencemaran-air", "limbah-industri"),
                 titles=("Limbah pabrik mencemari sungai di {desa_full}",),
                 openings=(
                     "Pada {tanggal} warga {desa_full}, {kota} melihat air sungai berwarna hitam dan berbau.",
@@ -453,8 +482,8 @@ THEMES: tuple[Theme, ...] = (
     ),
     Theme(
         key="sosial",
-        keywords=("sosial", "bansos", "bantuan", "pkh", "dtks", "blt"),
-        unit_keywords=("sosial",),
+        categories=("bansos", "pkh", "bpnt", "data-kesejahteraan"),
+        unit_keywords=("dinas sosial",),
         issues=(
             Issue(
                 titles=("Bansos PKH tidak diterima padahal terdaftar di DTKS",),
@@ -499,8 +528,8 @@ THEMES: tuple[Theme, ...] = (
     ),
     Theme(
         key="ketenagakerjaan",
-        keywords=("ketenagakerjaan", "tenaga kerja", "upah", "thr", "pekerja"),
-        unit_keywords=("tenaga kerja", "ketenagakerjaan"),
+        categories=("upah-thr",),
+        unit_keywords=("tenaga kerja",),
         issues=(
             Issue(
                 titles=(
@@ -549,8 +578,8 @@ THEMES: tuple[Theme, ...] = (
     ),
     Theme(
         key="perizinan",
-        keywords=("perizinan", "izin", "pbg", "imb", "nib", "investasi"),
-        unit_keywords=("penanaman modal", "perizinan", "ptsp"),
+        categories=("izin-usaha", "pbg", "izin-reklame"),
+        unit_keywords=("penanaman modal",),
         issues=(
             Issue(
                 titles=(
@@ -593,8 +622,8 @@ THEMES: tuple[Theme, ...] = (
     ),
     Theme(
         key="air",
-        keywords=("air", "pdam", "listrik", "pln", "utilitas"),
-        unit_keywords=("pdam", "air minum", "perumda"),
+        categories=("air-bersih",),
+        unit_keywords=("air minum", "pdam"),
         issues=(
             Issue(
                 titles=("Air PDAM mati tiga hari di {desa_full}",),
@@ -638,8 +667,8 @@ THEMES: tuple[Theme, ...] = (
     ),
     Theme(
         key="pinjol",
-        keywords=("pinjaman", "pinjol", "keuangan", "ojk", "fintech"),
-        unit_keywords=(),
+        categories=("pinjaman-online",),
+        unit_keywords=("satgas",),
         issues=(
             Issue(
                 titles=(
@@ -677,11 +706,606 @@ THEMES: tuple[Theme, ...] = (
             "Pelapor sudah dihubungi dan diberi pendampingan pengaduan.",
         ),
     ),
+    Theme(
+        key="listrik",
+        categories=("listrik-padam", "tagihan-listrik", "sambungan-listrik"),
+        unit_keywords=(),
+        issues=(
+            Issue(
+                categories=("listrik-padam",),
+                titles=("Listrik padam berulang kali di {desa_full}",),
+                openings=(
+                    "Sejak {tanggal} listrik di {desa_full}, {kota} padam hampir setiap malam.",
+                ),
+                details=(
+                    "Padamnya bisa sampai tiga jam dan tanpa pemberitahuan.",
+                    "Kulkas dan pompa air warga ada yang rusak.",
+                    "Warung-warung terpaksa tutup lebih awal.",
+                ),
+                requests=("Mohon PLN memeriksa jaringan di daerah kami.",),
+            ),
+            Issue(
+                categories=("tagihan-listrik",),
+                titles=("Tagihan listrik naik dua kali lipat", "Token listrik tidak masuk"),
+                openings=(
+                    "Tagihan listrik bulan ini di rumah saya di {jalan}, {kota} naik dua kali lipat.",
+                ),
+                details=(
+                    "Pemakaian kami tidak berubah dari bulan sebelumnya.",
+                    "Angka di meteran tidak sama dengan angka di tagihan.",
+                ),
+                requests=("Mohon meteran diperiksa dan tagihan dikoreksi.",),
+            ),
+            Issue(
+                categories=("sambungan-listrik",),
+                titles=("Pasang baru listrik belum dikerjakan setelah dua bulan",),
+                openings=(
+                    "Pada {tanggal} saya mengajukan pasang baru listrik untuk rumah di {desa_full}, {kota}.",
+                ),
+                details=(
+                    "Biaya penyambungan sudah saya bayar lunas.",
+                    "Petugas belum juga datang memasang meteran.",
+                ),
+                requests=("Mohon pemasangan segera dijadwalkan.",),
+            ),
+        ),
+        aspirasi=(
+            (
+                "Usulan jadwal pemadaman diumumkan lebih awal",
+                "Warga {kota_short} sering tidak tahu ada pemadaman. Kami mengusulkan jadwal pemeliharaan jaringan diumumkan paling lambat tiga hari sebelumnya.",
+            ),
+        ),
+        informasi=(
+            (
+                "Cara tambah daya listrik rumah tangga",
+                "Bagaimana cara mengajukan tambah daya listrik untuk rumah di {kota}? Berapa lama prosesnya?",
+            ),
+        ),
+        answers=(
+            "Gangguan pada trafo distribusi sudah diperbaiki; listrik kembali normal.",
+            "Meteran sudah diperiksa; kelebihan tagihan dikembalikan pada bulan berikutnya.",
+        ),
+    ),
+    Theme(
+        key="lpg",
+        categories=("bbm-lpg",),
+        unit_keywords=("patra niaga",),
+        issues=(
+            Issue(
+                titles=(
+                    "LPG 3 kg langka di {desa_full}",
+                    "Pangkalan menjual LPG 3 kg di atas HET",
+                ),
+                openings=(
+                    "Sejak {tanggal} elpiji 3 kg sulit didapat di {desa_full}, Kecamatan {kecamatan}, {kota}.",
+                ),
+                details=(
+                    "Pangkalan selalu bilang stok habis padahal truk baru datang.",
+                    "Di warung harganya sampai tiga puluh ribu rupiah per tabung.",
+                ),
+                requests=("Mohon penyaluran di pangkalan ini diawasi.",),
+            ),
+        ),
+        aspirasi=(
+            (
+                "Usulan tambahan pangkalan LPG di {kecamatan}",
+                "Pangkalan LPG di Kecamatan {kecamatan} hanya sedikit. Kami mengusulkan pangkalan baru di {desa_full}.",
+            ),
+        ),
+        informasi=(
+            (
+                "Syarat membeli LPG 3 kg dengan KTP",
+                "Apakah sekarang membeli elpiji 3 kg harus membawa KTP? Di mana saya bisa mengecek data saya?",
+            ),
+        ),
+        answers=(
+            "Pangkalan tersebut sudah diberi sanksi dan pasokan ke desa pelapor ditambah.",
+            "Stok LPG 3 kg di wilayah pelapor sudah kembali normal.",
+        ),
+    ),
+    Theme(
+        key="polisi",
+        categories=("kepolisian",),
+        unit_keywords=(),
+        issues=(
+            Issue(
+                categories=("sim", "stnk-bpkb"),
+                titles=(
+                    "Calo di Satpas SIM {kota_short}",
+                    "Diminta biaya tambahan saat perpanjang SIM",
+                ),
+                openings=("Pada {tanggal} saya memperpanjang SIM di Satpas {kota_short}.",),
+                details=(
+                    "Di depan loket ada calo yang menawarkan SIM jadi dalam satu jam.",
+                    "Petugas meminta uang tambahan di luar biaya resmi.",
+                ),
+                requests=("Mohon praktik calo di tempat ini ditertibkan.",),
+            ),
+            Issue(
+                categories=("skck",),
+                titles=("Pembuatan SKCK di Polsek {kecamatan} lama",),
+                openings=(
+                    "Pada {tanggal} saya mengurus SKCK di Polsek {kecamatan}, {kota} untuk melamar kerja.",
+                ),
+                details=(
+                    "Sudah tiga kali datang, selalu diminta kembali besok.",
+                    "Tidak ada informasi berapa lama SKCK selesai.",
+                ),
+                requests=("Mohon pelayanan SKCK dipercepat.",),
+            ),
+            Issue(
+                categories=("tilang",),
+                titles=("Razia di {jalan} meminta uang damai",),
+                openings=("Pada {tanggal} saya dihentikan dalam razia di {jalan}, {kota}.",),
+                details=(
+                    "Petugas menawarkan damai di tempat dengan membayar seratus ribu rupiah.",
+                    "Saya tidak diberi surat tilang.",
+                ),
+                requests=("Mohon oknum petugas tersebut diperiksa.",),
+            ),
+        ),
+        aspirasi=(
+            (
+                "Usulan layanan SIM keliling di {kecamatan}",
+                "Warga Kecamatan {kecamatan} jauh dari Satpas. Kami mengusulkan SIM keliling datang sebulan sekali.",
+            ),
+        ),
+        informasi=(
+            (
+                "Syarat perpanjangan SIM yang sudah mati",
+                "SIM saya mati dua minggu lalu. Apakah masih bisa diperpanjang atau harus membuat baru?",
+            ),
+        ),
+        answers=(
+            "Propam sudah memeriksa petugas yang dilaporkan dan memberinya sanksi.",
+            "Layanan di loket sudah dibenahi dan papan biaya resmi dipasang.",
+        ),
+    ),
+    Theme(
+        key="asn",
+        categories=("kepegawaian",),
+        unit_keywords=(),
+        issues=(
+            Issue(
+                categories=("seleksi-casn",),
+                titles=("Nilai SKD CASN saya tidak muncul di pengumuman",),
+                openings=("Pada {tanggal} saya mengikuti SKD CASN di titik lokasi {kota}.",),
+                details=(
+                    "Nilai saya di layar sudah di atas ambang batas.",
+                    "Di pengumuman nama saya tidak ada dan tidak ada penjelasan.",
+                ),
+                requests=("Mohon data nilai saya diperiksa kembali.",),
+            ),
+            Issue(
+                categories=("netralitas-asn", "disiplin-asn"),
+                titles=(
+                    "ASN di {kota_short} ikut berkampanye",
+                    "Pegawai negeri memasang spanduk calon di {kota_short}",
+                ),
+                openings=(
+                    "Pada {tanggal} saya melihat seorang pegawai negeri di {kota} berkampanye untuk salah satu calon.",
+                ),
+                details=(
+                    "Ia memakai seragam dinas saat memasang spanduk.",
+                    "Fotonya beredar di grup warga.",
+                ),
+                requests=("Mohon pegawai tersebut diperiksa sesuai aturan disiplin ASN.",),
+            ),
+        ),
+        aspirasi=(
+            (
+                "Usulan pengumuman seleksi CASN lebih terbuka",
+                "Kami mengusulkan nilai setiap peserta seleksi CASN diumumkan lengkap agar semua bisa memeriksa.",
+            ),
+        ),
+        informasi=(
+            (
+                "Jadwal seleksi PPPK tahun ini",
+                "Kapan pendaftaran seleksi PPPK dibuka dan di mana informasinya diumumkan?",
+            ),
+        ),
+        answers=(
+            "Data pelapor sudah diperiksa ulang; nilainya sudah benar di sistem.",
+            "Pegawai yang dilaporkan sudah diperiksa dan dijatuhi hukuman disiplin.",
+        ),
+    ),
+    Theme(
+        key="agama",
+        categories=("haji-umrah", "kua-pernikahan"),
+        unit_keywords=(),
+        issues=(
+            Issue(
+                categories=("haji-umrah",),
+                titles=("Setoran haji orang tua saya tidak tercatat",),
+                openings=(
+                    "Pada {tanggal} saya menanyakan nomor porsi haji orang tua saya di Kantor Kemenag {kota_short}.",
+                ),
+                details=(
+                    "Bukti setoran awal kami simpan dengan baik.",
+                    "Di sistem nomor porsinya tidak ditemukan.",
+                ),
+                requests=("Mohon data pendaftaran haji orang tua saya diperiksa.",),
+            ),
+            Issue(
+                categories=("kua-pernikahan",),
+                titles=("Biaya nikah di KUA {kecamatan} tidak sesuai aturan",),
+                openings=(
+                    "Pada {tanggal} saya mendaftarkan pernikahan di KUA Kecamatan {kecamatan}, {kota}.",
+                ),
+                details=(
+                    "Nikah di kantor KUA seharusnya gratis.",
+                    "Kami diminta membayar lima ratus ribu rupiah tanpa kuitansi.",
+                ),
+                requests=("Mohon pungutan ini ditindak.",),
+            ),
+        ),
+        aspirasi=(
+            (
+                "Usulan bimbingan perkawinan di akhir pekan",
+                "Banyak calon pengantin bekerja pada hari kerja. Kami mengusulkan bimbingan perkawinan di KUA {kecamatan} juga diadakan hari Sabtu.",
+            ),
+        ),
+        informasi=(
+            (
+                "Cara cek nomor porsi haji",
+                "Bagaimana cara mengecek nomor porsi dan perkiraan keberangkatan haji?",
+            ),
+        ),
+        answers=(
+            "Data setoran sudah dicocokkan dan nomor porsi pelapor sudah tercatat.",
+            "Kepala KUA sudah ditegur dan uang pelapor dikembalikan.",
+        ),
+    ),
+    Theme(
+        key="tanah",
+        categories=("sertifikat-tanah", "sengketa-tanah"),
+        unit_keywords=(),
+        issues=(
+            Issue(
+                categories=("sertifikat-tanah",),
+                titles=("Pungutan PTSL di {desa_full} melebihi ketentuan",),
+                openings=(
+                    "Pada {tanggal} panitia PTSL di {desa_full}, {kota} meminta biaya sertifikat.",
+                ),
+                details=(
+                    "Setiap bidang diminta satu juta rupiah.",
+                    "Sertifikat yang dijanjikan belum juga dibagikan.",
+                ),
+                requests=("Mohon pungutan ini diperiksa dan sertifikat kami diserahkan.",),
+            ),
+            Issue(
+                categories=("sengketa-tanah",),
+                titles=("Sertifikat ganda atas tanah kami di {desa_full}",),
+                openings=(
+                    "Tanah keluarga kami di {desa_full}, {kota} ternyata punya dua sertifikat.",
+                ),
+                details=(
+                    "Sertifikat kami terbit lebih dulu.",
+                    "Pihak lain mulai memagari tanah itu.",
+                ),
+                requests=("Mohon kantor pertanahan meneliti riwayat kedua sertifikat.",),
+            ),
+        ),
+        aspirasi=(
+            (
+                "Usulan loket pertanahan keliling di {kecamatan}",
+                "Warga {kecamatan} jauh dari kantor pertanahan. Kami mengusulkan loket keliling sebulan sekali.",
+            ),
+        ),
+        informasi=(
+            (
+                "Biaya resmi PTSL",
+                "Berapa biaya resmi yang boleh dipungut untuk sertifikat PTSL di {kota}?",
+            ),
+        ),
+        answers=(
+            "Sertifikat pelapor sudah diserahkan di kantor desa.",
+            "Kantor Pertanahan sudah memanggil kedua pihak untuk mediasi.",
+        ),
+    ),
+    Theme(
+        key="pbb",
+        categories=("pajak-daerah",),
+        unit_keywords=(),
+        issues=(
+            Issue(
+                titles=("SPPT PBB salah luas tanah",),
+                openings=("Pada {tanggal} saya menerima SPPT PBB untuk rumah di {jalan}, {kota}.",),
+                details=(
+                    "Luas tanah di SPPT dua kali lebih besar dari sertifikat.",
+                    "Akibatnya pajak yang harus saya bayar naik banyak.",
+                ),
+                requests=("Mohon data objek pajak saya dibetulkan.",),
+            ),
+        ),
+        aspirasi=(
+            (
+                "Usulan bayar PBB lewat aplikasi",
+                "Kami mengusulkan PBB di {kota_short} bisa dibayar lewat aplikasi dan minimarket.",
+            ),
+        ),
+        informasi=(
+            (
+                "Jatuh tempo PBB tahun ini",
+                "Kapan jatuh tempo pembayaran PBB di {kota}? Apakah ada keringanan bagi lansia?",
+            ),
+        ),
+        answers=(
+            "Data objek pajak sudah dibetulkan dan SPPT baru diterbitkan.",
+            "Petugas sudah mengukur ulang; tagihan pelapor dikoreksi.",
+        ),
+    ),
+    Theme(
+        key="pajak",
+        categories=("pajak-pusat",),
+        unit_keywords=("direktorat jenderal pajak",),
+        issues=(
+            Issue(
+                titles=("Tidak bisa masuk Coretax untuk lapor SPT",),
+                openings=("Sejak {tanggal} saya mencoba melaporkan SPT tahunan lewat Coretax.",),
+                details=(
+                    "Setiap kali masuk muncul pesan galat.",
+                    "Kantor pajak meminta saya mencoba lagi nanti.",
+                ),
+                requests=("Mohon akun saya diperiksa sebelum batas waktu lapor.",),
+            ),
+        ),
+        aspirasi=(
+            (
+                "Usulan pendampingan lapor SPT di kecamatan",
+                "Banyak warga {kecamatan} kesulitan lapor SPT. Kami mengusulkan pojok pajak di kantor kecamatan.",
+            ),
+        ),
+        informasi=(
+            (
+                "Cara memadankan NIK dengan NPWP",
+                "Bagaimana cara memadankan NIK saya dengan NPWP?",
+            ),
+        ),
+        answers=(
+            "Akun pelapor sudah dipulihkan dan SPT berhasil dilaporkan.",
+            "Petugas sudah membantu pelapor lewat layanan Kring Pajak.",
+        ),
+    ),
+    Theme(
+        key="cukai",
+        categories=("bea-cukai",),
+        unit_keywords=("bea dan cukai",),
+        issues=(
+            Issue(
+                titles=("Paket kiriman dari luar negeri tertahan",),
+                openings=(
+                    "Pada {tanggal} paket kiriman keluarga saya dari luar negeri tertahan di bea cukai.",
+                ),
+                details=(
+                    "Isinya barang pribadi yang nilainya kecil.",
+                    "Bea masuk yang ditagihkan lebih mahal dari harga barang.",
+                ),
+                requests=("Mohon penetapan bea masuknya diperiksa.",),
+            ),
+        ),
+        aspirasi=(
+            (
+                "Usulan penjelasan bea masuk yang lebih mudah",
+                "Kami mengusulkan cara menghitung bea masuk barang kiriman dijelaskan dengan contoh.",
+            ),
+        ),
+        informasi=(
+            (
+                "Batas bebas bea barang kiriman",
+                "Berapa nilai barang kiriman dari luar negeri yang bebas bea masuk?",
+            ),
+        ),
+        answers=(
+            "Penetapan sudah diperiksa ulang; paket pelapor sudah dikirim.",
+            "Pelapor sudah diberi penjelasan rincian bea masuk dan pajaknya.",
+        ),
+    ),
+    Theme(
+        key="ketertiban",
+        categories=("pedagang-kaki-lima", "bangunan-liar", "gangguan-ketertiban"),
+        unit_keywords=("polisi pamong praja",),
+        issues=(
+            Issue(
+                categories=("pedagang-kaki-lima",),
+                titles=("Pedagang kaki lima menutup trotoar di {jalan}",),
+                openings=(
+                    "Setiap sore sejak {tanggal} pedagang berjualan di trotoar {jalan}, {kota}.",
+                ),
+                details=(
+                    "Pejalan kaki terpaksa berjalan di badan jalan.",
+                    "Gerobak ditinggal di trotoar sampai pagi.",
+                ),
+                requests=("Mohon pedagang ditata di tempat yang disediakan.",),
+            ),
+            Issue(
+                categories=("bangunan-liar",),
+                titles=("Bangunan liar di bantaran sungai {desa_full}",),
+                openings=(
+                    "Sejak {tanggal} ada bangunan baru berdiri di bantaran sungai di {desa_full}, {kota}.",
+                ),
+                details=(
+                    "Bangunan itu menyempitkan aliran sungai.",
+                    "Saat hujan air meluap ke rumah warga.",
+                ),
+                requests=("Mohon bangunan tersebut ditertibkan.",),
+            ),
+            Issue(
+                categories=("gangguan-ketertiban",),
+                titles=("Tempat karaoke di {desa_full} bising sampai dini hari",),
+                openings=(
+                    "Sejak {tanggal} tempat karaoke di dekat {tempat}, {desa_full} buka sampai pukul tiga pagi.",
+                ),
+                details=(
+                    "Suaranya terdengar sampai rumah warga.",
+                    "Anak-anak sulit tidur dan belajar.",
+                ),
+                requests=("Mohon izin dan jam buka tempat itu diperiksa.",),
+            ),
+        ),
+        aspirasi=(
+            (
+                "Usulan lokasi khusus pedagang kaki lima di {kota_short}",
+                "Kami mengusulkan lahan parkir pasar dipakai pedagang kaki lima pada sore hari agar trotoar bebas.",
+            ),
+        ),
+        informasi=(
+            (
+                "Jam operasional tempat hiburan di {kota_short}",
+                "Sampai jam berapa tempat hiburan malam boleh buka di {kota}?",
+            ),
+        ),
+        answers=(
+            "Satpol PP sudah menertibkan lokasi dan akan berpatroli rutin.",
+            "Pemilik usaha sudah dipanggil dan diberi peringatan tertulis.",
+        ),
+    ),
+    Theme(
+        key="bencana",
+        categories=("tanggap-darurat", "bantuan-korban-bencana"),
+        unit_keywords=(),
+        issues=(
+            Issue(
+                titles=(
+                    "Bantuan korban banjir belum sampai ke {desa_full}",
+                    "Pengungsi longsor di {desa_full} kekurangan air bersih",
+                ),
+                openings=(
+                    "Pada {tanggal} banjir melanda {desa_full}, Kecamatan {kecamatan}, {kota}.",
+                ),
+                details=(
+                    "Sebagian warga mengungsi ke balai desa.",
+                    "Sampai hari ketiga belum ada bantuan makanan dan selimut.",
+                    "Air bersih dan obat-obatan juga kurang.",
+                ),
+                requests=("Mohon bantuan segera dikirim ke lokasi pengungsian.",),
+            ),
+        ),
+        aspirasi=(
+            (
+                "Usulan jalur evakuasi di {desa_full}",
+                "Kami mengusulkan jalur evakuasi dan titik kumpul ditandai dengan jelas di {desa_full}.",
+            ),
+        ),
+        informasi=(
+            (
+                "Cara mendapat bantuan rumah rusak karena bencana",
+                "Rumah saya rusak karena gempa. Bagaimana cara mengajukan bantuan perbaikan rumah?",
+            ),
+        ),
+        answers=(
+            "Logistik sudah dikirim ke posko pengungsian warga.",
+            "Tim reaksi cepat sudah mendata kebutuhan warga dan menyalurkan bantuan.",
+        ),
+    ),
+    Theme(
+        key="pos",
+        categories=("layanan-pos",),
+        unit_keywords=(),
+        issues=(
+            Issue(
+                titles=("Paket pos tidak sampai setelah dua minggu",),
+                openings=("Pada {tanggal} saya mengirim paket dari kantor pos {kota_short}.",),
+                details=(
+                    "Di pelacakan statusnya tidak berubah sejak seminggu.",
+                    "Petugas di loket tidak bisa memberi penjelasan.",
+                ),
+                requests=("Mohon paket saya dilacak dan dikirim ke alamat tujuan.",),
+            ),
+        ),
+        aspirasi=(
+            (
+                "Usulan kantor pos buka hari Sabtu di {kecamatan}",
+                "Kami mengusulkan kantor pos di Kecamatan {kecamatan} buka juga pada hari Sabtu.",
+            ),
+        ),
+        informasi=(
+            (
+                "Cara klaim paket pos yang hilang",
+                "Bagaimana cara mengajukan ganti rugi untuk paket pos yang hilang?",
+            ),
+        ),
+        answers=(
+            "Paket pelapor sudah ditemukan dan diantar ke alamat tujuan.",
+            "Ganti rugi sudah dibayarkan sesuai ketentuan.",
+        ),
+    ),
+    Theme(
+        key="mbg",
+        categories=("makan-bergizi-gratis",),
+        unit_keywords=("pemantauan",),
+        issues=(
+            Issue(
+                titles=(
+                    "Menu Makan Bergizi Gratis di SD Negeri {nomor} {desa} basi",
+                    "Siswa keracunan setelah makan MBG",
+                ),
+                openings=(
+                    "Pada {tanggal} anak saya di SD Negeri {nomor} {desa}, {kota} menerima makanan MBG yang berbau basi.",
+                ),
+                details=(
+                    "Beberapa siswa mual dan muntah setelah makan.",
+                    "Makanan datang pukul sepuluh tetapi baru dibagikan siang.",
+                ),
+                requests=("Mohon dapur penyedia makanan ini diperiksa.",),
+            ),
+        ),
+        aspirasi=(
+            (
+                "Usulan menu MBG dari bahan pangan lokal",
+                "Kami mengusulkan menu Makan Bergizi Gratis di {kota_short} memakai sayur dan ikan dari petani dan nelayan setempat.",
+            ),
+        ),
+        informasi=(
+            (
+                "Sekolah mana yang mendapat MBG",
+                "Apakah sekolah anak saya di {kecamatan} sudah masuk daftar penerima Makan Bergizi Gratis?",
+            ),
+        ),
+        answers=(
+            "Dapur penyedia sudah diperiksa dan dihentikan sementara sampai diperbaiki.",
+            "Sampel makanan sudah diuji dan siswa yang sakit sudah dirawat.",
+        ),
+    ),
+    Theme(
+        key="kereta",
+        categories=("kereta-api",),
+        unit_keywords=(),
+        issues=(
+            Issue(
+                titles=("Pengembalian tiket kereta belum cair",),
+                openings=(
+                    "Pada {tanggal} saya membatalkan tiket kereta dari Stasiun {kota_short}.",
+                ),
+                details=(
+                    "Uangnya dijanjikan kembali dalam tujuh hari kerja.",
+                    "Sudah sebulan uang belum masuk ke rekening saya.",
+                ),
+                requests=("Mohon pengembalian dana saya segera diproses.",),
+            ),
+        ),
+        aspirasi=(
+            (
+                "Usulan tambahan jadwal kereta lokal",
+                "Kereta lokal dari {kota_short} selalu penuh pada pagi hari. Kami mengusulkan tambahan jadwal.",
+            ),
+        ),
+        informasi=(
+            (
+                "Syarat naik kereta untuk anak",
+                "Apakah anak berumur dua tahun perlu tiket sendiri untuk naik kereta jarak jauh?",
+            ),
+        ),
+        answers=(
+            "Dana pengembalian pelapor sudah ditransfer.",
+            "Jadwal tambahan sudah masuk rencana perjalanan berikutnya.",
+        ),
+    ),
 )
 
 GENERIC = Theme(
     key="umum",
-    keywords=(),
+    categories=("pelayanan-desa-kelurahan", "lainnya"),
     unit_keywords=(),
     issues=(
         Issue(
