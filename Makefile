@@ -11,7 +11,7 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: help install run serve migrate demo test lint fmt typecheck check worker sweeps outbox bench messages vendor clean
+.PHONY: help install run serve migrate demo test lint fmt typecheck check worker sweeps outbox bench page-weight messages vendor clean
 
 help:
 	@echo "make run        set up, load demo data, serve on http://$(HOST):$(PORT) with the background"
@@ -19,7 +19,7 @@ help:
 	@echo "make test       run the whole test suite (SQLite, or DATABASE_URL)"
 	@echo "make lint       ruff + migrations check + import layers;  make fmt  format the code"
 	@echo "make typecheck  mypy;  make check  lint + typecheck + test"
-	@echo "make migrate | demo | worker | sweeps | outbox | bench | messages"
+	@echo "make migrate | demo | worker | sweeps | outbox | bench | page-weight | messages"
 
 $(BIN)/python:
 	@test -n "$(PYTHON)" || { echo "Python 3.11 or newer is needed (python3 --version)."; exit 1; }
@@ -88,6 +88,10 @@ outbox: install
 
 bench: install
 	$(BIN)/python bench/run.py $(BENCH_ARGS)
+
+# First-load bytes of the busiest pages, on the demo database (make demo first).
+page-weight: install
+	$(BIN)/python bench/page_weight.py
 
 # Refresh the translation catalogues after changing user-facing strings, then translate
 # lapor/locale/*/LC_MESSAGES/django.po and compile (the .mo files are committed).
