@@ -203,7 +203,23 @@ TASKS = {
     }
 }
 
-EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+# E-mail carries one-time codes and what officials write to reporters. Development prints
+# it (``make run``: lapor.demo.mail); production refuses to start without a real backend,
+# so that no message ever lands in the server's output and logs by accident.
+_PRINTING_EMAIL_BACKENDS = frozenset(
+    {
+        "django.core.mail.backends.console.EmailBackend",
+        "django.core.mail.backends.filebased.EmailBackend",
+        "lapor.demo.mail.ConsoleSummaryEmailBackend",
+    }
+)
+EMAIL_BACKEND = os.environ.get(
+    "EMAIL_BACKEND", "" if PRODUCTION else "django.core.mail.backends.console.EmailBackend"
+)
+if PRODUCTION and (not EMAIL_BACKEND or EMAIL_BACKEND in _PRINTING_EMAIL_BACKENDS):
+    raise ImproperlyConfigured(
+        "EMAIL_BACKEND must be set in production, to a backend that sends (not one that prints)."
+    )
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "LAPOR! <no-reply@lapor.localhost>")
 
 SESSION_COOKIE_SECURE = PRODUCTION

@@ -6,8 +6,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[3]
 
 
-def _load_settings(env: dict[str, str]) -> subprocess.CompletedProcess[str]:
-    clean = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "FIELD_ENCRYPTION_KEY"}}
+def _load_settings(
+    env: dict[str, str], drop: tuple[str, ...] = ()
+) -> subprocess.CompletedProcess[str]:
+    unset = {"SECRET_KEY", "FIELD_ENCRYPTION_KEY", *drop}
+    clean = {k: v for k, v in os.environ.items() if k not in unset}
     clean.update(env)
     return subprocess.run(
         [
@@ -48,7 +51,41 @@ def test_production_starts_with_its_secrets():
             "SECRET_KEY": "x" * 50,
             "FIELD_ENCRYPTION_KEY": "y" * 50,
             "ALLOWED_HOSTS": "lapor.go.id",
+            "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
         }
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.split()[0] == "False"
+
+
+PRODUCTION_SECRETS = {
+    "LAPOR_ENV": "production",
+    "SECRET_KEY": "x" * 50,
+    "FIELD_ENCRYPTION_KEY": "y" * 50,
+    "ALLOWED_HOSTS": "lapor.go.id",
+}
+
+
+def test_production_refuses_to_print_e_mail():
+    """E-mails carry one-time codes and what officials write to reporters: production
+    never falls back to printing them into the server's output (issue 9 review)."""
+    for backend in (
+        None,  # not set: development's console backend is no default for production
+        "",
+        "django.core.mail.backends.console.EmailBackend",
+        "django.core.mail.backends.filebased.EmailBackend",
+        "lapor.demo.mail.ConsoleSummaryEmailBackend",  # make run's printer
+    ):
+        if backend is None:
+            result = _load_settings(dict(PRODUCTION_SECRETS), drop=("EMAIL_BACKEND",))
+        else:
+            result = _load_settings({**PRODUCTION_SECRETS, "EMAIL_BACKEND": backend})
+        assert result.returncode != 0, backend
+        assert "EMAIL_BACKEND must be set in production" in result.stderr, backend
+
+
+def test_production_starts_with_a_sending_e_mail_backend():
+    result = _load_settings(
+        {**PRODUCTION_SECRETS, "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend"}
+    )
+    assert result.returncode == 0, result.stderr
