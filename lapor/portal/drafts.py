@@ -202,8 +202,10 @@ def _thumbnail(fh: Any) -> bytes | None:
             out = io.BytesIO()
             small.convert("RGB").save(out, "JPEG", quality=70, optimize=True)
             return out.getvalue()
-    except Exception:  # any picture Pillow cannot read simply gets no preview
-        logger.info("No preview for an uploaded draft photo", exc_info=True)
+    except Exception as exc:  # any picture Pillow cannot read simply gets no preview
+        # The kind of error only: Pillow's message names the uploaded file (the
+        # citizen's own file name), which has no place in the log.
+        logger.info("No preview for an uploaded draft photo (%s)", type(exc).__name__)
         return None
     finally:
         fh.seek(0)
