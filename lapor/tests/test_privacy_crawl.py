@@ -24,8 +24,10 @@ with it is any report of theirs (``DIRECTORY`` below), which would tie the perso
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import timedelta
 
 import pytest
 from django.db import transaction
@@ -46,6 +48,8 @@ CONF_OFFICIALS = frozenset(
 ANON_OFFICIALS = CONF_OFFICIALS | {"pengawas"}
 # Who may know who filed an anonymous report.
 IDENTITY = frozenset({"reporter", "admin_nasional"})
+# Who may see the citizen's unsent draft (issue 9): its owner alone.
+DRAFT_OWNER = frozenset({"citizen"})
 
 
 @dataclass(frozen=True)
@@ -95,6 +99,9 @@ MARKERS = (
     ),
     # Between the reporter and the officials.
     _marker("reporter's reply", w.REPORTER_REPLY, allowed=ANON_OFFICIALS | {"reporter"}),
+    # The newest answer is for the reporter: the page's "latest answer" block shows it to
+    # them and to the officials, never to the public (who are shown the older one).
+    _marker("reporter-only answer", w.REPORTER_ANSWER, allowed=ANON_OFFICIALS | {"reporter"}),
     # The Rahasia report: the reporter and its officials.
     _marker("Rahasia title", w.CONF_TITLE, allowed=CONF_OFFICIALS | {"reporter"}),
     _marker("Rahasia description", w.CONF_DESC, allowed=CONF_OFFICIALS | {"reporter"}),
@@ -119,7 +126,16 @@ MARKERS = (
         must_see=frozenset({"admin_nasional"}),
         identity=True,
     ),
+    # The citizen's unsent draft (issue 9): its owner alone, on the write flow's pages.
+    # No page serves the original file (its owner is shown a re-encoded preview), so
+    # its bytes are shown to nobody, the owner included.
+    _marker("draft title", w.DRAFT_TITLE, allowed=DRAFT_OWNER),
+    _marker("draft description", w.DRAFT_DESC, allowed=DRAFT_OWNER),
+    _marker("draft address", w.DRAFT_ADDRESS, allowed=DRAFT_OWNER),
+    _marker("draft file name", w.DRAFT_FILE_NAME, allowed=DRAFT_OWNER),
+    _marker("draft file bytes", w.DRAFT_FILE_BYTES, allowed=frozenset()),
 )
+
 
 # The account directory: people, not reports (see the module docstring).
 DIRECTORY = ("/admin/accounts/user/", "/admin/notifications/notificationsetting/")
@@ -184,6 +200,24 @@ def _seeds(world: w.World) -> list[str]:
         "/konsol/kotak-masuk/?q=Perundungan",
         "/konsol/verifikasi/?q=Perundungan",
         "/konsol/pengawasan/?q=Perundungan",
+        # Issue 9: the guided write flow's steps (the owner's draft, nobody else's), the
+        # "similar reports" helper searched with both titles' words, the oversight
+        # counts and the console's agency typeahead, and the admin's draft pages (not
+        # registered: 404).
+        *WRITE_STEPS,
+        "/lapor/mirip/?title=Perundungan+staf+kantor+dinas&region=32.04",
+        "/lapor/mirip/?title=Pungutan+liar+kantor+kelurahan&region=32.04",
+        "/lapor/wilayah/?province=32",
+        "/konsol/pengawasan/?tab=overdue",
+        "/konsol/pengawasan/?tab=escalated",
+        "/konsol/pengawasan/?tab=consent",
+        f"/konsol/pengawasan/?tab=overdue&agency={world.regency.pk}",
+        "/konsol/instansi/cari/?for=dispose&agency_q=Contoh",
+        "/konsol/instansi/cari/?for=transfer&agency_q=Lain",
+        "/konsol/instansi/cari/?for=bulk&agency_q=Dinas",
+        "/admin/portal/",
+        "/admin/portal/writedraft/",
+        "/admin/portal/draftfile/",
     ]
     for report in world.reports:
         seeds += [
@@ -200,7 +234,23 @@ def _seeds(world: w.World) -> list[str]:
     seeds += [f"/attachments/{a.pk}/small/" for a in world.attachments]
     seeds += [f"/admin/notifications/notification/{pk}/change/" for pk in world.notifications]
     seeds += [f"/admin/community/comment/{pk}/change/" for pk in world.comments]
+    seeds += [f"/lapor/foto/{pk}/" for pk in world.draft_files]
+    seeds += [f"/admin/portal/draftfile/{pk}/change/" for pk in world.draft_files]
     return seeds
+
+
+# Every page of the guided write flow (GET): each shows its reader's own draft.
+WRITE_STEPS = (
+    "/lapor/",
+    "/lapor/foto/",
+    "/lapor/kejadian/",
+    "/lapor/jenis/",
+    "/lapor/instansi/",
+    "/lapor/privasi/",
+    "/lapor/periksa/",
+    "/lapor/?ubah=1",
+    "/lapor/periksa/?ubah=1",
+)
 
 
 def _in_directory(url: str) -> bool:
@@ -317,3 +367,147 @@ def test_a_leak_is_reported_with_its_url():
     leaks, misses = _judge("visitor", fake)
     assert leaks == ["visitor was shown Rahasia title at /x/"]
     assert "visitor was never shown anon title" in misses
+
+
+# --- issue 9's new exits ------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", w.ROLES)
+def test_a_draft_photo_preview_is_served_to_the_drafts_owner_only(world, crawls, role):
+    """The preview is a new JPEG (no marker survives in it): judged by its answer. Anyone
+    but the owner gets the 404 of a file that does not exist, never a sign-in page."""
+    result = _crawl_as(world, crawls, role)
+    for pk in world.draft_files:
+        preview = result.pages[f"/lapor/foto/{pk}/"]
+        if role in DRAFT_OWNER:
+            assert preview.status == 200, (role, preview.url)
+        else:
+            assert preview.status == 404, (role, preview.url, preview.status)
+
+
+@pytest.mark.django_db
+def test_a_draft_file_is_removed_by_its_owner_only(world):
+    """POST to the remove URL as every other role: 404 and the file stays; the owner's
+    own POST removes it (the positive control). Rolled back: the world stays whole."""
+    from lapor.portal.models import DraftFile
+
+    (pk,) = world.draft_files
+    for role in w.ROLES:
+        with transaction.atomic():
+            response = _client_for(world, role).post(f"/lapor/foto/{pk}/hapus/")
+            kept = DraftFile.objects.filter(pk=pk).exists()
+            transaction.set_rollback(True)
+        if role in DRAFT_OWNER:
+            assert response.status_code == 302 and not kept, role
+        else:
+            assert response.status_code == 404 and kept, (role, response.status_code)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", ["admin_nasional", "superuser"])
+def test_drafts_are_not_in_the_admin(world, crawls, role):
+    """A draft is its owner's unsent text: not registered in the Django admin, so that
+    neither the national admin nor a superuser browses what citizens have not sent."""
+    from django.contrib import admin
+
+    from lapor.portal.models import DraftFile, WriteDraft
+
+    assert not admin.site.is_registered(WriteDraft)
+    assert not admin.site.is_registered(DraftFile)
+    result = _crawl_as(world, crawls, role)
+    assert result.pages["/admin/"].status == 200  # signed in to the admin
+    for url in ("/admin/portal/writedraft/", "/admin/portal/draftfile/"):
+        assert result.pages[url].status == 404, (role, url)
+
+
+def _answer_block(html: str) -> str:
+    """The report page's "latest answer" section (issue 9), or "" when there is none."""
+    found = re.search(r'<section[^>]*\bid="answer".*?</section>', html, re.S)
+    return found.group(0) if found else ""
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", w.ROLES)
+def test_the_latest_answer_is_the_newest_one_its_reader_may_read(world, crawls, role):
+    """The Anonim report's newest answer is for the reporter: the reporter and its
+    officials read it in the "latest answer" block; everyone else reads the older,
+    public follow-up there."""
+    result = _crawl_as(world, crawls, role)
+    block = _answer_block(result.pages[f"/laporan/{world.anonymous.tracking_id}/"].text)
+    if role in ANON_OFFICIALS | {"reporter"}:
+        assert w.REPORTER_ANSWER in block, role
+    else:
+        assert w.PUBLIC_FOLLOWUP in block and w.REPORTER_ANSWER not in block, role
+
+
+@pytest.mark.django_db
+def test_the_crawl_catches_a_draft_shown_to_another_person(world, monkeypatch):
+    """A mutation of the draft's owner rule: with every draft reachable by anybody, the
+    other citizen's crawl must report the draft's text and its preview."""
+    from lapor.portal import drafts
+    from lapor.portal.models import DraftFile, WriteDraft
+
+    monkeypatch.setattr(drafts, "draft_get", lambda principal: WriteDraft.objects.first())
+    monkeypatch.setattr(
+        drafts, "draft_file_get", lambda principal, file_id: DraftFile.objects.get(pk=file_id)
+    )
+    result = crawl(_client_for(world, "other_citizen"), _seeds(world))
+    leaks, _misses = _judge("other_citizen", result)
+    for key in ("draft title", "draft description", "draft address", "draft file name"):
+        assert any(f"shown {key} at /lapor/" in leak for leak in leaks), (key, leaks)
+    assert all(result.pages[f"/lapor/foto/{pk}/"].status == 200 for pk in world.draft_files)
+
+
+def _console_opens(world: w.World, role: str) -> list[str]:
+    """The world's reports ``role`` may open in the console."""
+    from lapor.console.selectors import console_report_get
+    from lapor.core.exceptions import NotFound
+
+    opened = []
+    for report in world.reports:
+        try:
+            console_report_get(world.principal(role), tracking_id=report.tracking_id)
+        except NotFound:
+            continue
+        opened.append(report.tracking_id)
+    return opened
+
+
+def _count(html: str, element_id: str) -> int:
+    found = re.search(rf'id="{element_id}"[^>]*>\s*(\d+)\s*<', html)
+    assert found, element_id
+    return int(found.group(1))
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", w.ROLES)
+def test_oversight_counts_only_reports_the_role_may_open(world, role):
+    """The oversight page's numbers and its "overdue by agency" table (issue 9) count
+    exactly the reports its reader may open: a count of reports one may not open says
+    that they exist (Pengawas and the Rahasia report). A year on, both world reports are
+    overdue; the page is read then, as each role."""
+    import time_machine
+    from django.utils import timezone
+
+    from lapor.console.selectors import console_access_for, oversight_summary
+
+    later = timezone.now() + timedelta(days=400)
+    principal = world.principal(role)
+    opened = _console_opens(world, role)
+    with time_machine.travel(later, tick=False):
+        response = _client_for(world, role).get("/konsol/pengawasan/")
+    if not console_access_for(principal).oversight:
+        assert response.status_code != 200, role  # no page, no numbers
+        return
+    summary = oversight_summary(principal, now=later)
+    assert summary.overdue == summary.open == len(opened), (role, summary, opened)
+    assert sum(row.count for row in summary.by_agency) == len(opened), (role, summary)
+    assert response.status_code == 200, role
+    html = response.content.decode()
+    assert _count(html, "count-open") == _count(html, "count-overdue") == len(opened), role
+    # The positive control: the roles that watch both reports count both.
+    if role in {"admin_nasional", "ombudsman", "admin_instansi"}:
+        assert len(opened) == 2, role
+    if role == "pengawas":
+        assert opened == [world.anonymous.tracking_id]

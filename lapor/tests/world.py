@@ -10,7 +10,8 @@ so that the crawl can tell, page by page, who was shown what.
 The cast (``ROLES``), by the names the expectation table uses:
 
 * ``visitor``: nobody signed in;
-* ``citizen``: signed in, no relation to any report;
+* ``citizen``: signed in, no relation to any report; is writing one (a draft in the
+  guided write flow, with a photo): only they may see any of it;
 * ``other_citizen``: supports and comments on the anonymous report;
 * ``reporter``: filed both reports, the Rahasia one and the Anonim one; their name,
   e-mail, phone and account id are markers;
@@ -67,6 +68,17 @@ CONF_FILE_NAME = "QZCONFFILENAME"
 CONF_FILE_BYTES = "QZCONFFILEBYTES"
 VERIFIER_NOTE_CONF = "QZVERIFNOTECONF"
 CONF_INTERNAL = "QZCONFINTERNAL"
+
+# The latest answer on the Anonim report is for the reporter only (issue 9: the report
+# page shows the latest answer first): the public's latest answer is the older one.
+REPORTER_ANSWER = "QZREPORTERANSWER"
+
+# The citizen's unsent draft (issue 9's guided write flow): theirs alone.
+DRAFT_TITLE = "QZDRAFTTITLE"
+DRAFT_DESC = "QZDRAFTDESC"
+DRAFT_ADDRESS = "QZDRAFTADDRESS"
+DRAFT_FILE_NAME = "QZDRAFTFILENAME"
+DRAFT_FILE_BYTES = "QZDRAFTFILEBYTES"
 
 # What reporters type into the description although they should not (finding 7): public
 # exits mask it, the officials handling the report read it.
@@ -144,6 +156,7 @@ class World:
     attachments: list[Attachment] = field(default_factory=list)
     notifications: list[int] = field(default_factory=list)
     comments: list[int] = field(default_factory=list)
+    draft_files: list[int] = field(default_factory=list)
 
     def principal(self, role: str) -> Principal:
         return principal_for_user(self.users[role], verified=role in VERIFIED_ROLES)
@@ -263,6 +276,13 @@ def build_world() -> World:
         actor=p("admin_instansi"),
         note=f"Catatan internal: atasan sudah dipanggil {CONF_INTERNAL}.",
     )
+    # The newest answer, for the reporter only: the public's page shows the older one.
+    reports.report_follow_up(
+        report_id=anonymous.pk,
+        actor=p("agency_officer"),
+        note=f"Untuk pelapor: kami butuh nomor surat pindah Anda {REPORTER_ANSWER}.",
+        visibility="reporter",
+    )
 
     comments = [
         community.comment_add(
@@ -279,6 +299,8 @@ def build_world() -> World:
             body=f"Saya juga pernah dimintai uang {OTHER_COMMENT}.",
         ).pk
     )
+
+    draft_files = _citizen_draft(p("citizen"))
 
     # Deliver what the moves promised: notifications for each person (and their
     # e-mails and SMS), as the outbox worker would.
@@ -302,7 +324,33 @@ def build_world() -> World:
             .values_list("pk", flat=True)
         ),
         comments=comments,
+        draft_files=draft_files,
     )
+
+
+def _citizen_draft(citizen: Principal) -> list[int]:
+    """The citizen's report in the writing: place, story and a photo, not sent."""
+    from lapor.portal import drafts
+
+    draft = drafts.draft_get_or_create(principal=citizen)
+    drafts.draft_save_answers(
+        principal=citizen,
+        draft=draft,
+        answers={
+            "province": "32",
+            "regency": "32.04",
+            "address": f"Gang Melati {DRAFT_ADDRESS} nomor 3",
+            "title": f"Lampu jalan mati {DRAFT_TITLE} di gang kami",
+            "description": f"Sudah dua minggu lampu jalan mati {DRAFT_DESC}, gang gelap.",
+            "classification": "pengaduan",
+        },
+    )
+    item = drafts.draft_file_add(
+        principal=citizen,
+        draft=draft,
+        uploaded=_png(f"lampu-{DRAFT_FILE_NAME}.png", DRAFT_FILE_BYTES),
+    )
+    return [item.pk]
 
 
 __all__ = ["ROLES", "VERIFIED_ROLES", "World", "build_world", "png_with_text"]
