@@ -13,6 +13,7 @@ from lapor.reports import services as report_services
 from lapor.reports.choices import Status
 from lapor.reports.models import Report
 from lapor.testing.browser import axe_violations, format_violations
+from lapor.testing.factories import CategoryFactory
 
 from .conftest import build_cast, give_totp, official, submit
 from .test_browser import sign_in
@@ -91,6 +92,40 @@ def test_the_primary_action_is_inside_the_first_screen(
     )
     assert title["y"] < action["y"] < other["y"]
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
+
+
+def test_send_and_open_the_next_lands_with_both_buttons_in_the_first_screen(
+    world: Any, live_server: Any, page: Any
+) -> None:
+    """The verifier's rhythm is "Send and open the next": every next report opens under
+    the message about the last one, with a two-line title. Both send buttons must still
+    stand inside 1280 x 800 (they sat at 762-806 px), and the message names the report
+    sent and where it went, so the verifier knows what the last click did."""
+    cast, base = world, live_server.url
+    RoutingRule.objects.create(region_id="32.04", agency=cast.regency)
+    title = "Saluran air tersumbat di Gang Mangga menyebabkan banjir setiap hujan deras"
+    drains = CategoryFactory(name="Drainase dan banjir")
+    first = long_report(cast, title=title)
+    second = long_report(cast, title=title + " lagi", category_id=drains.pk)
+    page.set_viewport_size(WIDE)
+    sign_in(page, base, cast.national)
+    page.goto(f"{base}/konsol/laporan/{first.tracking_id}/")
+    page.click("#act-dispose button[name=then]")
+    page.wait_for_url(f"**/konsol/laporan/{second.tracking_id}/")
+    message = page.inner_text(".messages")
+    assert f"#{first.tracking_id}" in message and cast.regency.name in message, message
+    assert box_of(page, "#report-title")["height"] > 40  # the title takes two lines
+    # What the verifier checks before sending (kind, topic) is in the first screen too.
+    assert "Drainase dan banjir" in page.inner_text("#report-kind")
+    for button in (
+        "#report-kind",
+        "#act-dispose button[name=then]",
+        "#act-dispose button:not([name])",
+    ):
+        box = box_of(page, button)
+        assert box["y"] >= 0 and box["y"] + box["height"] <= WIDE["height"], (button, box)
+    stored = Report.objects.get(pk=first.pk)
+    assert (stored.status, stored.agency_id) == (Status.DISPOSED, cast.regency.pk)
 
 
 def test_question_mark_opens_the_shortcut_legend_and_escape_closes_it(

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from lapor.accounts.middleware import request_principal
+from lapor.agencies.models import Agency
 from lapor.agencies.selectors import category_tree, routing_suggest
 from lapor.core.exceptions import NotFound, ServiceError, ValidationFailed
 from lapor.reports import services as report_services
@@ -291,7 +292,7 @@ def report_action(request: OfficialHttpRequest, tracking_id: str, action: str) -
     except ServiceError as exc:
         messages.error(request, exc.message)
         return _back_to_report(request, report)
-    messages.success(request, _("Done: %(action)s.") % {"action": move.label})
+    messages.success(request, _done_message(move, report, form.params()))
     if move in DESK_ACTIONS and form.then_next:
         return redirect(request, reverse("console:desk_next"))
     if move in DESK_ACTIONS or move in (Action.DECLINE, Action.TRANSFER):
@@ -301,6 +302,36 @@ def report_action(request: OfficialHttpRequest, tracking_id: str, action: str) -
         except NotFound:
             return redirect(request, reverse("console:home"))
     return _back_to_report(request, report)
+
+
+# What a move did, said with the report's number (after "Send and open the next" the
+# page shows another report) and where it went.
+DONE_MESSAGES: dict[Action, Any] = {
+    Action.DISPOSE: _("Report #%(id)s sent to %(agency)s."),
+    Action.TRANSFER: _("Report #%(id)s transferred to %(agency)s."),
+    Action.DISPOSE_TO_UNIT: _("Report #%(id)s passed to %(unit)s."),
+    Action.HOLD: _("Report #%(id)s waits for the reporter's answer."),
+    Action.ARCHIVE: _("Report #%(id)s archived."),
+    Action.FOLLOW_UP: _("Follow-up posted on report #%(id)s."),
+    Action.RESOLVE: _("Answer sent for report #%(id)s. The reporter may now accept it or reply."),
+}
+
+
+def _done_message(move: Action, report: Report, params: dict[str, Any] | None) -> str:
+    template = DONE_MESSAGES.get(move)
+    if template is None:
+        return _("Done: %(action)s.") % {"action": move.label}
+    params = params or {}
+    names = dict(
+        Agency.objects.filter(
+            pk__in=[pk for pk in (params.get("agency_id"), params.get("unit_id")) if pk]
+        ).values_list("pk", "name")
+    )
+    return str(template) % {
+        "id": report.tracking_id,
+        "agency": names.get(params.get("agency_id"), ""),
+        "unit": names.get(params.get("unit_id"), ""),
+    }
 
 
 @official_required
