@@ -15,6 +15,7 @@ from lapor.accounts.models import RoleMembership, User
 from lapor.accounts.principals import VISITOR
 from lapor.agencies.models import Agency
 from lapor.console.choices import TemplateKind
+from lapor.console.forms import NOTE_MAX
 from lapor.console.models import ReplyTemplate, SavedView
 from lapor.console.services import reply_template_create
 from lapor.reports import services as report_services
@@ -22,6 +23,7 @@ from lapor.reports.choices import ArchiveReason, Status, Visibility
 from lapor.reports.models import Assignment, Report, ReportEvent
 from lapor.reports.selectors import report_events_visible_to
 from lapor.reports.services import NOTE_EVENT
+from lapor.testing.factories import make_unit
 
 from .conftest import official, person, submit, verified_client
 
@@ -483,3 +485,31 @@ def test_services_read_the_report_through_the_visibility_selector(cast: Any) -> 
         )
     assert ReportEvent.objects.filter(report=report).count() == before
     assert not Assignment.objects.filter(report=report).exists()
+
+
+def test_the_agency_admins_pass_to_a_unit_is_a_primary_button_and_a_failed_post_keeps_the_unit(
+    cast: Any,
+) -> None:
+    """Passing a new report to a unit is the agency admin's primary action: its button
+    is the page's primary button (it was a plain one, unlike every other primary form),
+    units below units are indented under theirs, and a post that fails (a note too
+    long) comes back with the chosen unit still chosen and nothing changed."""
+    school = make_unit(cast.dinas, "SD Negeri 3")
+    report = submit(cast.reporter)
+    report_services.report_dispose(
+        report_id=report.pk, actor=official(cast.national), agency_id=cast.regency.pk
+    )
+    regency = verified_client(cast.regency_admin)
+    html = page(regency, report).content.decode()
+    form = html.split('id="act-unit"', 1)[1].split("</form>", 1)[0]
+    assert '<button type="submit" class="btn btn-primary">' in form
+    assert f'<option value="{school.pk}">\u00a0\u00a0\u00a0\u00a0SD Negeri 3</option>' in form
+    assert f'<option value="{cast.dinas.pk}">Dinas Pekerjaan Umum</option>' in form
+
+    response = act(
+        regency, report, "dispose_to_unit", unit_id=cast.other_dinas.pk, note="x" * (NOTE_MAX + 1)
+    )
+    assert response.status_code == 200
+    kept = response.content.decode().split('id="act-unit"', 1)[1].split("</form>", 1)[0]
+    assert f'<option value="{cast.other_dinas.pk}" selected>' in kept
+    assert fresh(report).unit_id is None

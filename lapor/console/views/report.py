@@ -129,7 +129,11 @@ def _report_context(
             }
         )
     if Action.DISPOSE_TO_UNIT in actions:
-        ctx["units"] = selectors.units_for_dispatch(principal, report)
+        units = selectors.units_for_dispatch(principal, report)
+        ctx["units"] = units
+        # In tree order (by path): a unit below a unit is indented under it.
+        top = min((u.depth for u in units), default=0)
+        ctx["unit_choices"] = [(u, "\u00a0" * 4 * (u.depth - top)) for u in units]
     if Action.TRANSFER in actions:
         transfer_posted = posted_for if failed == Action.TRANSFER else {}
         ctx["transfer_picker"] = agency_picker(
