@@ -107,10 +107,20 @@ def account_resend_code(*, user: User) -> None:
 
 
 def account_authenticate(
-    *, request: HttpRequest | None, login: str, password: str, ip: str | None = None
+    *,
+    request: HttpRequest | None,
+    login: str,
+    password: str,
+    ip: str | None = None,
+    forgive: bool = True,
 ) -> User:
     """The user behind ``login``/``password``, or ``ValidationFailed``; locked out after
-    too many failures (``TooManyAttempts``), whether or not the password was right."""
+    too many failures (``TooManyAttempts``), whether or not the password was right.
+
+    A right password forgives the login's earlier failures, unless ``forgive`` is off:
+    a sign-in with a second step (the admin's authenticator code) forgives only once
+    that step is passed too, or a known password would let the code be guessed for ever.
+    """
     login = (login or "").strip()
     login_throttle_check(login=login, ip=ip)
     user = authenticate(request, username=login, password=password)
@@ -118,7 +128,8 @@ def account_authenticate(
     if user is None:
         attempt_record(keys=keys, succeeded=False)
         raise ValidationFailed({"__all__": [MSG_BAD_LOGIN]})
-    attempt_record(keys=keys, succeeded=True)
+    if forgive:
+        attempt_record(keys=keys, succeeded=True)
     return user
 
 
@@ -134,11 +145,16 @@ def account_authenticate_staff(
     that says nothing new) and counts as a failed sign-in for the lockout. During
     django-otp's back-off the reply is ``TooManyAttempts`` with the real wait.
     """
+    keys = login_keys((login or "").strip(), ip)
     try:
-        user = account_authenticate(request=request, login=login, password=password, ip=ip)
+        user = account_authenticate(
+            request=request, login=login, password=password, ip=ip, forgive=False
+        )
     except ValidationFailed:
         raise ValidationFailed({"__all__": [MSG_BAD_STAFF_LOGIN]}) from None
     if not (user.is_active and user.is_staff):
+        # Counted as the wrong password it reads as: the lock tells nothing either.
+        attempt_record(keys=keys, succeeded=False)
         raise ValidationFailed({"__all__": [MSG_BAD_STAFF_LOGIN]})
     device = TOTPDevice.objects.filter(user=user, confirmed=True).order_by("pk").first()
     if device is None:
@@ -146,8 +162,10 @@ def account_authenticate_staff(
     devices_throttle_check([device])
     token = "".join((token or "").split())
     if not (token.isdecimal() and verify_token(user, device.persistent_id, token)):
-        attempt_record(keys=login_keys(login.strip(), ip), succeeded=False)
+        attempt_record(keys=keys, succeeded=False)
         raise ValidationFailed({"otp_token": [MSG_BAD_AUTHENTICATOR_CODE]})
+    # Both steps passed: now the owner's earlier failures are forgiven.
+    attempt_record(keys=keys, succeeded=True)
     return user, device
 
 

@@ -31,6 +31,7 @@ from lapor.core.exceptions import ServiceError
 from lapor.core.sms import get_sms_gateway
 
 from .models import AuthAttempt, CodePurpose, OneTimeCode, User
+from .services import InvalidPhone, normalize_email, normalize_phone
 
 logger = logging.getLogger(__name__)
 
@@ -141,8 +142,23 @@ def attempt_record(*, keys: Iterable[str], succeeded: bool, now: datetime | None
         ).delete()
 
 
+def login_key(login: str) -> str:
+    """The lock's name for a login, spelled as the account spells it: one mobile number
+    written another way (``+62…``, ``62…``, ``0…``, with spaces or dashes) or an e-mail
+    address in capitals is one lock, as it is one account, so that no spelling buys
+    more tries. Whether an account has that login plays no part (an unknown login is
+    locked alike: the lock tells nobody who has an account)."""
+    login = (login or "").strip()
+    if "@" in login:
+        return f"login:{normalize_email(login)}"
+    try:
+        return f"login:{normalize_phone(login)}"
+    except InvalidPhone:
+        return f"login:{login.lower()}"
+
+
 def login_keys(login: str, ip: str | None) -> list[str]:
-    keys = [f"login:{login.strip().lower()}"]
+    keys = [login_key(login)]
     if ip:
         keys.append(f"ip:{ip}")
     return keys
@@ -150,7 +166,7 @@ def login_keys(login: str, ip: str | None) -> list[str]:
 
 def login_throttle_check(*, login: str, ip: str | None, now: datetime | None = None) -> None:
     throttle_check(
-        key=f"login:{login.strip().lower()}",
+        key=login_key(login),
         limit=LOGIN_FAILURES_ALLOWED,
         window=LOCK_WINDOW,
         now=now,
@@ -308,6 +324,7 @@ __all__ = [
     "code_pending",
     "code_verify",
     "devices_throttle_check",
+    "login_key",
     "login_keys",
     "login_throttle_check",
     "second_factor_throttle_check",
