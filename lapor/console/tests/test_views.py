@@ -513,3 +513,21 @@ def test_the_agency_admins_pass_to_a_unit_is_a_primary_button_and_a_failed_post_
     kept = response.content.decode().split('id="act-unit"', 1)[1].split("</form>", 1)[0]
     assert f'<option value="{cast.other_dinas.pk}" selected>' in kept
     assert fresh(report).unit_id is None
+
+
+def test_a_unit_typed_into_the_verifiers_typeahead_says_where_to_look(cast: Any) -> None:
+    """The verifier types the dinas they mean; units are not offered (their agency
+    passes the report on), and a bare "no agency found" left them stuck."""
+    verifier = verified_client(cast.national)
+    url = reverse("console:agency_search")
+    response = verifier.get(
+        url, {"for": "dispose", "agency_q": "dinas pekerjaan"}, HTTP_ACCEPT_LANGUAGE="en"
+    )
+    assert response.context["picker"].results == []
+    assert "No agency found" in response.content.decode()
+    assert "reached through its agency" in response.content.decode()
+    found = verifier.get(
+        url, {"for": "dispose", "agency_q": "kabupaten bandung"}, HTTP_ACCEPT_LANGUAGE="en"
+    )
+    assert [a.pk for a in found.context["picker"].results] == [cast.regency.pk]
+    assert "reached through its agency" not in found.content.decode()
