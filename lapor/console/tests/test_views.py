@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from django.conf import settings
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
@@ -519,15 +520,12 @@ def test_a_unit_typed_into_the_verifiers_typeahead_says_where_to_look(cast: Any)
     """The verifier types the dinas they mean; units are not offered (their agency
     passes the report on), and a bare "no agency found" left them stuck."""
     verifier = verified_client(cast.national)
+    verifier.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
     url = reverse("console:agency_search")
-    response = verifier.get(
-        url, {"for": "dispose", "agency_q": "dinas pekerjaan"}, HTTP_ACCEPT_LANGUAGE="en"
-    )
+    response = verifier.get(url, {"for": "dispose", "agency_q": "dinas pekerjaan"})
     assert response.context["picker"].results == []
     assert "No agency found" in response.content.decode()
     assert "reached through its agency" in response.content.decode()
-    found = verifier.get(
-        url, {"for": "dispose", "agency_q": "kabupaten bandung"}, HTTP_ACCEPT_LANGUAGE="en"
-    )
+    found = verifier.get(url, {"for": "dispose", "agency_q": "kabupaten bandung"})
     assert [a.pk for a in found.context["picker"].results] == [cast.regency.pk]
     assert "reached through its agency" not in found.content.decode()
