@@ -511,3 +511,22 @@ def test_oversight_counts_only_reports_the_role_may_open(world, role):
         assert len(opened) == 2, role
     if role == "pengawas":
         assert opened == [world.anonymous.tracking_id]
+
+
+TYPEAHEAD = "/konsol/instansi/cari/?agency_q=Contoh&for=dispose"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", w.ROLES)
+def test_the_agency_typeahead_answers_officials_only(world, crawls, role):
+    """The console's agency typeahead (issue 9) names agencies, nothing of a report, and
+    only to an official with a verified second factor; the national verifier finds the
+    regency by its name (the positive control)."""
+    result = _crawl_as(world, crawls, role)
+    page = result.pages[TYPEAHEAD]
+    official = role in w.VERIFIED_ROLES and role != "superuser"
+    assert (page.status == 200) == official, (role, page.status)
+    if role == "admin_nasional":
+        assert world.regency.name in page.text
+    if page.status == 200:
+        assert "laporan/" not in page.text  # no link to any report
