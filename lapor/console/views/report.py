@@ -326,15 +326,14 @@ def _done_message(move: Action, report: Report, params: dict[str, Any] | None) -
     if template is None:
         return _("Done: %(action)s.") % {"action": move.label}
     params = params or {}
-    names = dict(
-        Agency.objects.filter(
-            pk__in=[pk for pk in (params.get("agency_id"), params.get("unit_id")) if pk]
-        ).values_list("pk", "name")
+    agency_id, unit_id = params.get("agency_id") or 0, params.get("unit_id") or 0
+    names: dict[int, str] = dict(
+        Agency.objects.filter(pk__in=[agency_id, unit_id]).values_list("pk", "name")
     )
     return str(template) % {
         "id": report.tracking_id,
-        "agency": names.get(params.get("agency_id"), ""),
-        "unit": names.get(params.get("unit_id"), ""),
+        "agency": names.get(agency_id, ""),
+        "unit": names.get(unit_id, ""),
     }
 
 
