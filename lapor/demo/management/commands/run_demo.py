@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -33,6 +34,8 @@ PURGE_COMMAND = "purge_write_drafts"
 # Unless EMAIL_BACKEND says otherwise: each e-mail as a few lines (lapor.demo.mail).
 DEMO_EMAIL_BACKEND = "lapor.demo.mail.ConsoleSummaryEmailBackend"
 STOP_GRACE_SECONDS = 15.0
+# django-tasks' worker logs each task's start and success; failures still show.
+ROUTINE_TASK_LINE = re.compile(r"\bstate=(RUNNING|SUCCESSFUL|SUCCEEDED)\b")
 COLOURS = ("36", "33", "35", "32", "34", "31")
 
 
@@ -196,7 +199,10 @@ class Command(BaseCommand):
 
     def _copy(self, name: str, stream: IO[bytes]) -> None:
         for raw in iter(stream.readline, b""):
-            self._say(name, raw.decode("utf-8", "replace").rstrip("\n"))
+            line = raw.decode("utf-8", "replace").rstrip("\n")
+            if name == "worker" and ROUTINE_TASK_LINE.search(line):
+                continue  # each task's start and success: hundreds of lines, no news
+            self._say(name, line)
         stream.close()
 
     def _watch(self) -> bool:
