@@ -203,7 +203,8 @@ class StoryForm(GovForm):
         widget=forms.TextInput(attrs={"autocomplete": "off"}),
     )
     description = forms.CharField(
-        label=_("What happened?"),
+        # Not the page's own heading again ("What happened?" twice on one screen).
+        label=_("Tell us what happened"),
         help_text=_(
             "Tell it in order: what, when, where, who was involved. At least 30 characters."
         ),
@@ -301,7 +302,9 @@ class AgencyForm(GovForm):
         for agency in options or []:
             label = agency.name
             if suggestion is not None and agency.pk == suggestion.pk:
-                label = f"{agency.name} ({_('suggested for this topic and place')})"
+                # A whole sentence for the translator (an f-string hides it from
+                # makemessages: this label stayed English on Indonesian pages).
+                label = _("%(name)s (suggested for this topic and place)") % {"name": agency.name}
             choices.append((str(agency.pk), label))
         _choice_field(self, "target_agency").choices = choices
 

@@ -137,8 +137,9 @@ def page_of(qs: QuerySet[Report], number: int, *, size: int = PAGE_SIZE) -> Page
 
 
 def similar_open_reports(*, title: str, region_code: str = "") -> list[Report]:
-    """Open public reports whose words look like ``title`` (nearby first), so that a
-    reporter can support an existing report instead of filing the same one again."""
+    """Open public reports whose words look like ``title`` (in the same regency when a
+    place is known), so that a reporter can support an existing report instead of
+    filing the same one again."""
     words = [w.strip(".,;:!?\"'()").lower() for w in (title or "").split()]
     words = [w for w in words if len(w) >= _WORD_MIN][:8]
     if not words:
@@ -169,20 +170,13 @@ def similar_open_reports(*, title: str, region_code: str = "") -> list[Report]:
         "redactions",
         "reporter__full_name",
     )
-    found: list[Report] = []
     if region_code:
+        # Only the same regency (or province, if that is all that was chosen): a
+        # broken road in Bandung is not the pothole a reporter in Denpasar is writing
+        # about, and "support it instead" would send them to the wrong report.
         regency = ".".join(region_code.split(".")[:2])
-        found = list(
-            qs.filter(Q(region_id=regency) | Q(region__code__startswith=f"{regency}.")).order_by(
-                "-submitted_at"
-            )[:SIMILAR_LIMIT]
-        )
-    if len(found) < SIMILAR_LIMIT:
-        seen = [r.pk for r in found]
-        found += list(
-            qs.exclude(pk__in=seen).order_by("-submitted_at")[: SIMILAR_LIMIT - len(found)]
-        )
-    return found
+        qs = qs.filter(Q(region_id=regency) | Q(region__code__startswith=f"{regency}."))
+    return list(qs.order_by("-submitted_at")[:SIMILAR_LIMIT])
 
 
 def my_reports(principal: Principal) -> QuerySet[Report]:

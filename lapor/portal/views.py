@@ -188,7 +188,9 @@ def report_reply(request: HttpRequest, tracking_id: str) -> HttpResponse:
             return _back_to(report)
         else:
             messages.success(request, _("Your reply is sent to the agency."))
-            return _back_to(report, "timeline")
+            # The top of the page, where the message and the new next step stand (at
+            # "#timeline" the reporter landed mid-page, the confirmation out of sight).
+            return _back_to(report)
     return render(request, "portal/report.html", _report_context(request, report, reply_form=form))
 
 
