@@ -485,7 +485,13 @@ def _category_name(value: Any) -> str:
 def _answers(data: dict[str, Any]) -> dict[str, Any]:
     agency = _agency_or_none(data.get("target_agency"))
     classification = data.get("classification")
+    # An agency chosen for the place or topic as they were, then changed from this page
+    # (Denpasar's city chosen, the place changed to Bandung): say so before sending.
+    suggestion = _suggestion(data) if agency is not None else None
     return {
+        "agency_suggested": suggestion.name
+        if suggestion is not None and agency is not None and suggestion.pk != agency.pk
+        else "",
         "region_names": _region_names(data),
         "category_name": _category_name(data.get("category")) if data.get("category") else "",
         "classification_label": Classification(classification).label

@@ -15,7 +15,7 @@ from django.urls import reverse
 
 from lapor.agencies.models import RoutingRule
 from lapor.reports.models import Report, ReportEvent
-from lapor.testing.factories import UserFactory, make_region
+from lapor.testing.factories import UserFactory, make_agency, make_region
 
 from .helpers import answered_report, build_world, public_report
 from .test_write_flow import walk
@@ -148,3 +148,35 @@ def test_the_check_page_writes_the_place_as_the_report_page_does(client, w):
     page = text_of(client.get(reverse("portal:write_check")))
     # Village first, province last: the order of an Indonesian address and the report page.
     assert "Sukajadi, Wilayah 32.73.01, Wilayah 32.73, Wilayah 32" in page
+
+
+def test_the_check_page_warns_when_the_chosen_agency_no_longer_fits_the_place(client, w):
+    """The suggested agency chosen for one place, then the place changed from the check
+    page: the old agency would still get the report, so the page says so."""
+    denpasar = make_agency("Pemerintah Kota Denpasar", region=make_region("51.71"))
+    make_region("51.71.01.1001", name="Sanur")
+    RoutingRule.objects.create(category=w.topic, region_id="51.71", agency=denpasar)
+    RoutingRule.objects.create(category=w.topic, region_id="32.73", agency=w.agency)
+    client.force_login(w.reporter)
+    walk(
+        client,
+        w,
+        place={"province": "51", "regency": "51.71", "district": "", "village": ""},
+        agency=str(denpasar.pk),
+    )
+    page = client.get(reverse("portal:write_check")).content.decode()
+    assert 'id="agency-other"' not in page  # the suggestion was taken: nothing to say
+    response = client.post(
+        reverse("portal:write") + "?ubah=1",
+        {"province": "32", "regency": "32.73", "district": "", "village": "", "address": ""},
+    )
+    assert response.url == reverse("portal:write_check")
+    page = text_of(client.get(reverse("portal:write_check")))
+    assert (
+        "Untuk tempat dan topik ini LAPOR! akan menyarankan Pemerintah Kota Bandung. "
+        "Periksa apakah instansi yang Anda pilih sudah tepat." in page
+    )
+    # What would be sent is what the page shows: the agency chosen, in the new place.
+    client.post(reverse("portal:write_send"))
+    report = Report.objects.get(reporter=w.reporter)
+    assert (report.region_id, report.target_agency_id) == ("32.73", denpasar.pk)
