@@ -139,3 +139,30 @@ def test_seed_demo_without_agencies_says_what_to_run():
     make_region("32.73", name="Kota Bandung")
     with pytest.raises(CommandError, match="seed_agencies"):
         _run()
+
+
+def test_a_new_demo_is_caught_up_quietly(bandung, capsys):
+    """The sweeps have run and the outbox is delivered before ``make run`` starts: the
+    demo users have their in-app notices, nothing waits, and none of the history's
+    e-mails or SMS was printed (the terminal shows only what happens while it runs)."""
+    from lapor.core.models import OutboxMessage
+    from lapor.notifications.models import Notification
+
+    out = _run(reports=40)
+
+    assert "Caught up:" in out
+    assert not OutboxMessage.objects.exclude(status="delivered").exists()
+    warga = User.objects.get(email="warga@lapor.localhost")
+    assert Notification.objects.filter(user=warga).exists()
+    printed = out + capsys.readouterr().out
+    assert "E-mail to" not in printed
+    assert "SMS to" not in printed
+
+
+def test_run_demo_hides_only_the_workers_routine_task_lines():
+    from lapor.demo.management.commands.run_demo import ROUTINE_TASK_LINE
+
+    assert ROUTINE_TASK_LINE.search("Task id=1 path=lapor.core.tasks.deliver_outbox state=RUNNING")
+    assert ROUTINE_TASK_LINE.search("Task id=1 path=x state=SUCCESSFUL")
+    assert not ROUTINE_TASK_LINE.search("Task id=1 path=x state=FAILED")
+    assert not ROUTINE_TASK_LINE.search("E-mail to warga@lapor.localhost: LAPOR! #1")
