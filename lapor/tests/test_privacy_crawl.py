@@ -222,6 +222,8 @@ def _seeds(world: w.World) -> list[str]:
     for report in world.reports:
         seeds += [
             f"/laporan/{report.tracking_id}/",
+            # The write flow's confirmation (issue 9): the reporter's alone.
+            f"/laporan/{report.tracking_id}/terkirim/",
             f"/lacak/?id={report.tracking_id}",
             f"/konsol/laporan/{report.tracking_id}/",
             f"/admin/reports/report/{report.pk}/change/",
@@ -511,6 +513,27 @@ def test_oversight_counts_only_reports_the_role_may_open(world, role):
         assert len(opened) == 2, role
     if role == "pengawas":
         assert opened == [world.anonymous.tracking_id]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "role", ["agency_officer", "admin_unit", "admin_instansi", "unrelated_officer"]
+)
+def test_the_console_menus_counters_count_only_reports_the_role_may_open(world, role):
+    """The inbox counters in the console menu (on every console page since issue 9) are
+    counted without the gate (the inbox scope lies inside it): they never count more
+    than the role may open; the unit's officer counts both world reports."""
+    from lapor.console.selectors import console_access_for, inbox_counters
+
+    principal = world.principal(role)
+    assert console_access_for(principal).inbox, role  # the roles with an inbox
+    counters = inbox_counters(principal)
+    counted = counters["work"] + counters["resolved"]
+    assert counted <= len(_console_opens(world, role)), (role, counters)
+    if role == "unrelated_officer":
+        assert counted == 0, counters
+    else:
+        assert counted == 2, (role, counters)
 
 
 TYPEAHEAD = "/konsol/instansi/cari/?agency_q=Contoh&for=dispose"
