@@ -211,6 +211,10 @@ def event_actor_label_for(principal: Principal, event: ReportEvent) -> str:
     """
     report = event.report
     if event.actor_id is None:
+        # An agency's move with no person behind it (an agency's app, imported
+        # history) reads as the agency; only moves of nobody read "System".
+        if event.actor_agency_id and event.actor_agency:
+            return event.actor_agency.name
         return str(_("System"))
     if report.reporter_id is not None and event.actor_id == report.reporter_id:
         identity = report_reporter_identity_for(principal, report)

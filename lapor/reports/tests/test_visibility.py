@@ -352,6 +352,20 @@ def test_system_events_are_labelled_system(world):
     assert event_actor_label_for(P(AnonymousUser()), event) == "System"
 
 
+def test_an_agencys_move_without_a_person_is_labelled_with_the_agency(world):
+    """An answer from an agency's app or from imported history has an agency and no
+    person: the reporter reads the agency's name, not "System" (issue 9)."""
+    from lapor.reports.models import ReportEvent
+
+    report = world.reports["public"]
+    event = ReportEvent.objects.create(
+        report=report, code="report.followed_up", actor_agency_id=report.agency_id
+    )
+    assert report.agency is not None
+    for viewer in (world.users["reporter"], AnonymousUser()):
+        assert event_actor_label_for(P(viewer), event) == report.agency.name
+
+
 def test_list_is_one_query_after_the_scopes(world, django_assert_num_queries):
     viewer = world.users["admin_instansi"]
     with django_assert_num_queries(2):  # the user's scopes, then the reports
