@@ -593,6 +593,11 @@ def test_console_pages_for_every_official(cast: Cast, audit: Audit) -> None:
     audit.submit("#act-hold form", label="a submitted report (hold, no question)")
     audit.go(cast.console_url("submitted"))
     audit.submit("#act-archive form:not(.inline)", label="a submitted report (archive, no reason)")
+    # The agency typeahead, with what it found.
+    audit.go(cast.console_url("submitted"))
+    audit.page.locator("#dispose-agency_q").press_sequentially("kota lain", delay=20)
+    audit.page.wait_for_selector(f"#dispose-agency-{cast.world.other.pk}")
+    audit.check("a submitted report (the agency typeahead's matches)")
     audit.open(cast.console_url("submitted"), prepare=_legend, label="a report (legend open)")
     audit.open("/konsol/keamanan/")
     audit.submit(
