@@ -53,6 +53,7 @@ from lapor.reports.permissions import REPORTER, SYSTEM
 
 from .words import (
     ARCHIVE_NOTES,
+    ASPIRASI_ANSWERS,
     COMPLETIONS,
     CONSENT_NOTES,
     DECLINE_NOTES,
@@ -62,6 +63,7 @@ from .words import (
     GENERIC,
     HOLD_EXPIRED_NOTE,
     HOLD_QUESTIONS,
+    INFORMASI_ANSWERS,
     LANDMARKS,
     LAST_NAMES,
     MONTHS,
@@ -148,8 +150,10 @@ class DemoPools:
         for c in all_categories.values():
             if c.parent_id:
                 c.parent = all_categories[c.parent_id]
-        # Only the topics the demo has words for, so that every report's text, topic
-        # and agency tell one story (a water bill is not sent to the electricity company).
+        # Only the topics the demo has stories for, each told with its own stories, so
+        # that every report's text, topic and agency tell one story (rubbish is not filed
+        # under roads, a water bill is not sent to the electricity company). A topic tree
+        # the demo does not know gets the catch-all story on every topic.
         themes = {c.pk: theme_for(c) for c in categories}
         issues = {
             pk: issues_for(theme, all_categories[pk]) for pk, theme in themes.items() if theme
@@ -158,9 +162,7 @@ class DemoPools:
         if told:
             categories = told
         theme_by_category = {c.pk: themes[c.pk] or GENERIC for c in categories}
-        issues_by_category = {
-            c.pk: issues.get(c.pk) or issues_for(GENERIC, c) or GENERIC.issues for c in categories
-        }
+        issues_by_category = {c.pk: issues.get(c.pk) or FALLBACK_ISSUES for c in categories}
         gov_by_region: dict[str, Agency] = {}
         units_by_owner: dict[int, list[Agency]] = defaultdict(list)
         ombudsman = None
@@ -334,29 +336,21 @@ def _place_weight(place: Place) -> float:
     return weight
 
 
-def _slugs(category: Category) -> list[str]:
-    """The category's slug and its ancestors' (most specific first)."""
-    slugs: list[str] = []
-    node: Category | None = category
-    while node is not None and len(slugs) < 5:
-        slugs.append(node.slug)
-        node = node.parent if node.parent_id else None
-    return slugs
+# Each topic's theme, by slug: a story names the very topics it is told under (never a
+# parent's, whose children it might not fit), and a topic belongs to one theme.
+_THEME_BY_SLUG = {slug: theme for theme in (*THEMES, GENERIC) for slug in theme.categories}
+# Told on any topic of a tree the demo has no stories for (and on no topic at all).
+FALLBACK_ISSUES = tuple(i for i in GENERIC.issues if "lainnya" in i.categories)
 
 
 def theme_for(category: Category) -> Theme | None:
-    """The theme told for this topic (named by its slug or an ancestor's), or None."""
-    for slug in _slugs(category):
-        for theme in (*THEMES, GENERIC):
-            if slug in theme.categories:
-                return theme
-    return None
+    """The theme whose stories are told under this topic, or None."""
+    return _THEME_BY_SLUG.get(category.slug)
 
 
 def issues_for(theme: Theme, category: Category) -> tuple[Issue, ...]:
-    """The theme's stories that fit this topic."""
-    slugs = set(_slugs(category))
-    return tuple(i for i in theme.issues if not i.categories or slugs & set(i.categories))
+    """The theme's stories told under this topic."""
+    return tuple(i for i in theme.issues if category.slug in i.categories)
 
 
 class RoutingTable:
@@ -861,12 +855,7 @@ class ReportGenerator:
         return self.choice(matching) if matching else None
 
     def _text(
-        self,
-        theme: Theme,
-        issues: tuple[Issue, ...],
-        classification: str,
-        place: Place,
-        incident: date,
+        self, issue: Issue, classification: str, place: Place, incident: date
     ) -> tuple[str, str]:
         choice = self.choice
         words = {
@@ -882,12 +871,11 @@ class ReportGenerator:
         words["jalan"] = choice(STREETS).format(**words)
         words["tempat"] = choice(LANDMARKS).format(**words)
         if classification == Classification.ASPIRASI:
-            title, text = choice(theme.aspirasi)
+            title, text = choice(issue.aspirasi)
             return title.format(**words)[:150], text.format(**words)
         if classification == Classification.INFORMASI:
-            title, text = choice(theme.informasi)
+            title, text = choice(issue.informasi)
             return title.format(**words)[:150], text.format(**words)
-        issue = choice(issues)
         title = choice(issue.titles).format(**words)
         # 2-5 sentences in the order things happened: what, details, the request.
         n_details = min(self.randint(0, 3), len(issue.details))
@@ -915,7 +903,15 @@ class ReportGenerator:
         classification = self._classification(self.rng)
         place, category = self._place_and_topic(classification)
         theme = pools.theme_by_category.get(category.pk, GENERIC) if category else GENERIC
+        # The story is one of the topic's own: its words and the answer fit the topic.
         issues = pools.issues_by_category.get(category.pk, ()) if category else ()
+        issue = self.choice(issues or FALLBACK_ISSUES)
+        if classification == Classification.ASPIRASI:
+            answers = ASPIRASI_ANSWERS
+        elif classification == Classification.INFORMASI:
+            answers = INFORMASI_ANSWERS
+        else:
+            answers = issue.answers
         agency = self._route(place, category, classification)
 
         report = Draft()
@@ -932,13 +928,11 @@ class ReportGenerator:
         report.reporter_id = self.choice(pools.reporters) if pools.reporters else None
         picked = random_() < 0.2  # the reporter chose the agency on the form
 
-        path = _Path(self, report, final, agency, picked, theme, age)
+        path = _Path(self, report, final, agency, picked, theme, answers, age)
         path.build()
         incident = (report.submitted_at - timedelta(days=self.randint(0, 20))).date()
         report.incident_date = incident
-        report.title, report.description = self._text(
-            theme, issues or GENERIC.issues, classification, place, incident
-        )
+        report.title, report.description = self._text(issue, classification, place, incident)
         report.address = f"{place.desa_full}, Kec. {place.kecamatan}, {place.kota}"[:255]
         report.updated_at = path.events[-1].created_at
         report.version = len(path.events)
@@ -973,6 +967,7 @@ class _Path:
         agency: Agency,
         picked: bool,
         theme: Theme,
+        answers: tuple[str, ...],
         age: int | None = None,
     ) -> None:
         self.gen = gen
@@ -986,6 +981,7 @@ class _Path:
         self.agency = agency
         self.picked = picked
         self.theme = theme
+        self.answers = answers
         self.events: list[EventSpec] = []
         self.t = gen.now
         self.status = ""
@@ -1326,7 +1322,7 @@ class _Path:
             actor_id=actor,
             role=role,
             agency_id=agency_id,
-            note=self.choice(self.theme.answers),
+            note=self.choice(self.answers),
             data=data,
         )
 
