@@ -132,6 +132,9 @@ class UserAdmin(BaseUserAdmin):
     search_fields = ("email", "phone", "full_name")
     ordering = ("-date_joined",)
     readonly_fields = ("last_login", "date_joined")
+    # Plain multiple selects: Django's two-box picker (SelectFilter2.js) puts an
+    # aria-label on a plain <span> (axe-core: aria-prohibited-attr, serious).
+    filter_horizontal = ()
     fieldsets = (
         (None, {"fields": ("email", "phone", "password")}),
         (_("Personal info"), {"fields": ("full_name",)}),

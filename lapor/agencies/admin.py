@@ -18,6 +18,7 @@ from django.http import HttpRequest
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from lapor.core.admin_widgets import NamedAutocompleteMixin
 from lapor.regions.models import Timezone
 
 from .choices import AgencyKind, Classification
@@ -81,7 +82,7 @@ class AgencyAdminForm(forms.ModelForm):
 
 
 @admin.register(Agency)
-class AgencyAdmin(admin.ModelAdmin):
+class AgencyAdmin(NamedAutocompleteMixin, admin.ModelAdmin):
     form = AgencyAdminForm
     list_display = ["tree_name", "code", "kind", "region", "timezone", "is_active"]
     list_filter = ["kind", "is_active", "timezone"]
@@ -158,7 +159,7 @@ class CategoryAdminForm(forms.ModelForm):
 
 
 @admin.register(Category)
-class CategoryAdmin(admin.ModelAdmin):
+class CategoryAdmin(NamedAutocompleteMixin, admin.ModelAdmin):
     form = CategoryAdminForm
     list_display = ["tree_name", "name_en", "slug", "sort_order", "is_active"]
     list_filter = ["is_active", ("parent", admin.EmptyFieldListFilter)]
@@ -225,7 +226,7 @@ class RoutingRuleAdminForm(forms.ModelForm):
 
 
 @admin.register(RoutingRule)
-class RoutingRuleAdmin(admin.ModelAdmin):
+class RoutingRuleAdmin(NamedAutocompleteMixin, admin.ModelAdmin):
     form = RoutingRuleAdminForm
     list_display = ["category", "region", "classification", "agency", "priority", "is_active"]
     list_filter = ["is_active", "classification", "agency__kind"]
