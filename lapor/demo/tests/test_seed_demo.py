@@ -11,6 +11,7 @@ from django.core.management import CommandError, call_command
 from lapor.accounts.choices import Role
 from lapor.accounts.models import RoleMembership, User
 from lapor.agencies.choices import AgencyKind
+from lapor.agencies.models import Category
 from lapor.demo.management.commands.seed_demo import DEMO_PASSWORD, LOGINS
 from lapor.reports.choices import Status
 from lapor.reports.models import Report, ReportEvent
@@ -166,3 +167,33 @@ def test_run_demo_hides_only_the_workers_routine_task_lines():
     assert ROUTINE_TASK_LINE.search("Task id=1 path=x state=SUCCESSFUL")
     assert not ROUTINE_TASK_LINE.search("Task id=1 path=x state=FAILED")
     assert not ROUTINE_TASK_LINE.search("E-mail to warga@lapor.localhost: LAPOR! #1")
+
+
+def test_the_hand_made_reports_are_filed_under_their_topics(bandung):
+    """Rubbish is not a damaged road (issue 9: a demo that tells a true story)."""
+    infra = Category.objects.get(slug="infrastruktur")
+    for slug, name in [
+        ("drainase-banjir", "Drainase dan banjir"),
+        ("penerangan-jalan", "Penerangan jalan umum"),
+        ("jembatan", "Jembatan"),
+        ("sampah", "Sampah"),
+        ("pelayanan-desa-kelurahan", "Pelayanan desa dan kelurahan"),
+    ]:
+        CategoryFactory(name=name, slug=slug, parent=infra)
+    _run(reports=0)
+    topic_of = dict(
+        Report.objects.filter(reporter__email__endswith="@lapor.localhost").values_list(
+            "title", "category__slug"
+        )
+    )
+    topic_of.update(
+        Report.objects.filter(reporter__phone__startswith="+62").values_list(
+            "title", "category__slug"
+        )
+    )
+    assert topic_of["Jalan berlubang di Jl. Dipatiukur dekat kampus"] == "jalan-rusak"
+    assert topic_of["Saluran air tersumbat di Jl. Cihampelas"] == "drainase-banjir"
+    assert topic_of["Lampu penerangan jalan mati di Jl. Merdeka"] == "penerangan-jalan"
+    assert topic_of["Pungutan liar di kantor kelurahan"] == "pelayanan-desa-kelurahan"
+    assert topic_of["Sampah menumpuk di TPS dekat pasar"] == "sampah"
+    assert topic_of["Jembatan penyeberangan rusak tidak diperbaiki"] == "jembatan"

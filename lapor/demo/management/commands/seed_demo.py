@@ -278,11 +278,30 @@ def _reports_through_services(users: dict[str, User], world: _World) -> int:
     dinas = as_("dinas.pu.bandung@lapor.localhost")
     ombudsman = as_("ombudsman@lapor.localhost")
     region = world.region.code
-    category = world.category.pk if world.category else None
+    default_topic = world.category.pk if world.category else None
+    # Each story under the topic it is about (a seed without the slug: the default).
+    topics = dict(
+        Category.objects.filter(
+            slug__in=[
+                "jalan-rusak",
+                "drainase-banjir",
+                "penerangan-jalan",
+                "pelayanan-desa-kelurahan",
+                "sampah",
+                "jembatan",
+            ],
+            is_active=True,
+        ).values_list("slug", "pk")
+    )
     place = world.region.name
 
     def submit(
-        reporter: Principal, title: str, description: str, when: datetime, **extra: Any
+        reporter: Principal,
+        title: str,
+        description: str,
+        when: datetime,
+        topic: str = "jalan-rusak",
+        **extra: Any,
     ) -> int:
         event = services.report_submit(
             actor=reporter,
@@ -291,7 +310,7 @@ def _reports_through_services(users: dict[str, User], world: _World) -> int:
             description=description,
             incident_date=(when - timedelta(days=2)).date(),
             region_code=region,
-            category_id=category,
+            category_id=topics.get(topic, default_topic),
             address=extra.pop("address", f"{place}, Kota Bandung"),
             now=when,
             **extra,
@@ -363,6 +382,7 @@ def _reports_through_services(users: dict[str, User], world: _World) -> int:
             "Sejak hujan deras minggu lalu saluran air di Jl. Cihampelas meluap ke jalan. "
             "Air masuk ke rumah warga. Mohon saluran segera dikeruk.",
             _at(8, 20),
+            topic="drainase-banjir",
         )
         services.report_dispose(
             report_id=third, actor=verifier, agency_id=world.bandung.pk, now=_at(7, 9)
@@ -389,6 +409,7 @@ def _reports_through_services(users: dict[str, User], world: _World) -> int:
             "Sudah dua minggu lampu jalan di Jl. Merdeka dekat taman tidak menyala. "
             "Malam hari jalan gelap dan rawan. Mohon lampu diganti.",
             _at(6, 18),
+            topic="penerangan-jalan",
             target_agency_id=world.bandung.pk,
         )
         services.report_dispose(
@@ -409,6 +430,7 @@ def _reports_through_services(users: dict[str, User], world: _World) -> int:
             "Saya diminta membayar lima puluh ribu rupiah untuk surat pengantar. "
             "Tidak ada kuitansi. Mohon ditindak.",
             _at(3, 12),
+            topic="pelayanan-desa-kelurahan",
         )
         services.report_hold(
             report_id=fifth,
@@ -425,6 +447,7 @@ def _reports_through_services(users: dict[str, User], world: _World) -> int:
             "Sampah di TPS dekat pasar sudah seminggu tidak diangkut. Baunya sampai ke rumah "
             "warga. Mohon segera diangkut.",
             _at(0, 8) if timezone.now().astimezone(WIB).hour >= 9 else _at(1, 16),
+            topic="sampah",
             channel=Channel.SMS,
         )
 
@@ -436,6 +459,7 @@ def _reports_through_services(users: dict[str, User], world: _World) -> int:
             "Tangga jembatan penyeberangan di dekat terminal patah sejak tiga bulan lalu. "
             "Warga terpaksa menyeberang di jalan raya. Sudah berkali-kali dilaporkan.",
             _at(80, 9),
+            topic="jembatan",
         )
         services.report_dispose(
             report_id=seventh,
