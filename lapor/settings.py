@@ -68,7 +68,10 @@ INSTALLED_APPS = [
     "lapor.community",
     "lapor.portal",
     "lapor.notifications",
+    "lapor.integrations",
+    "lapor.webhooks",
     "lapor.console",
+    "lapor.api",
     "lapor.demo",
 ]
 
