@@ -59,6 +59,8 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
+    # Only for its templates and static files: the API docs page without a CDN.
+    "ninja",
     "lapor.core",
     "lapor.regions",
     "lapor.agencies",
@@ -199,6 +201,10 @@ CACHES = {
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     )
 }
+
+# The API's fixed-window rate limits (lapor.api.ratelimit), per minute; 0 turns one off.
+API_RATE_LIMIT_PER_MINUTE = int(os.environ.get("API_RATE_LIMIT_PER_MINUTE", "120"))
+API_KEY_RATE_LIMIT_PER_MINUTE = int(os.environ.get("API_KEY_RATE_LIMIT_PER_MINUTE", "600"))
 
 TASKS = {
     "default": {

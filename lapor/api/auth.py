@@ -1,0 +1,35 @@
+"""Who an API request is for: an agency key's principal, or the session's."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest
+from django.utils.translation import gettext as _
+from ninja.utils import check_csrf
+
+from lapor.accounts.middleware import request_principal
+from lapor.accounts.principals import Principal
+from lapor.core.exceptions import PermissionDenied
+
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "TRACE"})
+
+
+def api_principal(request: HttpRequest) -> Principal:
+    """The principal of an API request.
+
+    An agency key's request carries its principal in ``request.auth`` (set by
+    ``lapor.integrations.auth.ApiKeyAuth``); anything else is the session's principal
+    (the visitor when nobody is signed in). ninja exempts its views from Django's CSRF
+    middleware, so a session-authenticated unsafe request is checked here: a page on
+    another site must not be able to post with the visitor's cookie.
+    """
+    auth = getattr(request, "auth", None)
+    if isinstance(auth, Principal):
+        return auth
+    principal = request_principal(request)
+    unsafe = request.method not in SAFE_METHODS
+    if unsafe and not principal.is_visitor and check_csrf(request) is not None:
+        raise PermissionDenied(
+            _("The security check failed. Reload the page and try again."),
+            code="csrf_failed",
+        )
+    return principal
