@@ -12,7 +12,8 @@ import hashlib
 import hmac
 import logging
 import secrets
-from datetime import datetime, timedelta
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 from django.db import transaction
 from django.db.models import Q
@@ -58,6 +59,12 @@ def _split(raw: str) -> tuple[str, str] | None:
     if sep != "_" or len(prefix) != PREFIX_LENGTH or not secret:
         return None
     return prefix, secret
+
+
+def apikey_expiry_for(agency: Agency, day: date) -> datetime:
+    """A key valid *through* ``day`` expires when the next day starts, in the
+    agency's own timezone."""
+    return datetime.combine(day + timedelta(days=1), time.min, tzinfo=ZoneInfo(agency.timezone))
 
 
 def apikey_create(
