@@ -25,7 +25,7 @@ class Command(BaseCommand):
             prefix = prefix.removeprefix("lapor_")[:8]
             key = ApiKey.objects.filter(prefix=prefix).first()
         else:
-            key = ApiKey.objects.filter(pk=key_id).first()
+            key = ApiKey.objects.filter(pk=key_id or 0).first()
         if key is None:
             raise CommandError("No API key with that prefix or id.")
         already = key.revoked_at is not None
