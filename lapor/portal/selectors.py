@@ -1,9 +1,11 @@
-"""Reads for the public pages. Every report comes through ``reports.selectors``."""
+"""Reads for the public pages. Every report comes through ``reports.selectors``; the
+public list and its filters live in ``reports.listing`` (the API reads them too) and are
+re-exported here for the portal's views and feeds."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -19,14 +21,11 @@ from lapor.agencies.models import Agency, Category
 from lapor.deadlines import rules
 from lapor.deadlines.calendar import DEFAULT_TZ
 from lapor.reports.choices import PUBLIC_STATUSES, Status
+from lapor.reports.listing import ReportFilters as ReportFilters
+from lapor.reports.listing import public_reports as public_reports
 from lapor.reports.models import Report
 from lapor.reports.public_text import event_note_for
-from lapor.reports.search import (
-    SEARCH_CONFIG,
-    report_search,
-    search_document_matches,
-    search_supported,
-)
+from lapor.reports.search import SEARCH_CONFIG, search_document_matches, search_supported
 from lapor.reports.selectors import (
     event_actor_label_for,
     report_attachments_visible_to,
@@ -38,7 +37,6 @@ PAGE_SIZE = 20
 MAX_PAGE = 500  # deep offsets cost the database; nobody reads page 501 of a list
 SIMILAR_LIMIT = 5
 _WORD_MIN = 4
-_ONE_DAY = timedelta(days=1)
 
 
 def home_stats() -> dict[str, int]:
@@ -59,23 +57,6 @@ def home_stats() -> dict[str, int]:
 
 
 @dataclass
-class ReportFilters:
-    q: str = ""
-    classification: str = ""
-    status: str = ""
-    category: int | None = None
-    agency: str = ""
-    region: str = ""
-    date_from: date | None = None
-    date_to: date | None = None
-
-    def active(self) -> bool:
-        return any(
-            (self.q, self.classification, self.status, self.category, self.agency, self.region)
-        ) or bool(self.date_from or self.date_to)
-
-
-@dataclass
 class Page:
     items: list[Report]
     number: int
@@ -84,41 +65,6 @@ class Page:
 
     def __post_init__(self) -> None:
         self.has_previous = self.number > 1
-
-
-def _day_start(day: date) -> datetime:
-    return datetime.combine(day, time.min, tzinfo=ZoneInfo(DEFAULT_TZ))
-
-
-def public_reports(filters: ReportFilters) -> QuerySet[Report]:
-    """Public reports matching ``filters``, newest first.
-
-    Always what an anonymous visitor may read, whoever asks: the public list is the
-    same for everyone (a signed-in reporter finds their own confidential reports under
-    "My reports"), so it never shows what another person should not see.
-    """
-    qs = report_list_visible_to(VISITOR)
-    if filters.classification:
-        qs = qs.filter(classification=filters.classification)
-    if filters.status and filters.status in PUBLIC_STATUSES:
-        qs = qs.filter(status=filters.status)
-    if filters.category:
-        qs = qs.filter(Q(category_id=filters.category) | Q(category__parent_id=filters.category))
-    if filters.agency:
-        agency = Agency.objects.filter(code=filters.agency).only("pk", "path").first()
-        if agency is None:
-            return qs.none()
-        subtree = Agency.objects.filter(path__startswith=agency.path).values("pk")
-        qs = qs.filter(Q(agency_id__in=subtree) | Q(unit_id__in=subtree))
-    if filters.region:
-        code = filters.region.strip()
-        qs = qs.filter(Q(region_id=code) | Q(region__code__startswith=f"{code}."))
-    if filters.date_from:
-        qs = qs.filter(submitted_at__gte=_day_start(filters.date_from))
-    if filters.date_to:
-        qs = qs.filter(submitted_at__lt=_day_start(filters.date_to) + _ONE_DAY)
-    qs = report_search(qs, filters.q)
-    return qs.order_by("-submitted_at", "-id")
 
 
 def page_of(qs: QuerySet[Report], number: int, *, size: int = PAGE_SIZE) -> Page:
