@@ -89,6 +89,11 @@ class ConsoleAccess:
         return Role.ADMIN_NASIONAL in self.roles
 
     @property
+    def integrations(self) -> bool:
+        """An agency's API keys (and webhooks): its Developer and Admin Instansi."""
+        return bool(self.roles & {Role.DEVELOPER, Role.ADMIN_INSTANSI})
+
+    @property
     def read_only(self) -> bool:
         """Pengawas (and Developer) make no moves anywhere in the console."""
         return not (self.roles - {Role.PENGAWAS, Role.DEVELOPER})

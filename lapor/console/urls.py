@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import agency, auth, common, desk, inbox, oversight, redaction, report
+from .views import agency, auth, common, desk, inbox, integrations, oversight, redaction, report
 
 app_name = "console"
 
@@ -36,6 +36,9 @@ urlpatterns = [
         name="agency_template_create",
     ),
     path("instansi/peran/<int:pk>/cabut/", agency.agency_revoke, name="agency_revoke"),
+    path("integrasi/", integrations.integrations, name="integrations"),
+    path("integrasi/<int:agency_id>/kunci-baru/", integrations.apikey_new, name="apikey_new"),
+    path("integrasi/kunci/<int:pk>/cabut/", integrations.apikey_revoke, name="apikey_revoke"),
     path(
         "templat/<int:pk>/nonaktif/",
         agency.agency_template_deactivate,

@@ -144,6 +144,8 @@ def home(request: OfficialHttpRequest) -> HttpResponse:
         return redirect(request, reverse("console:desk"))
     if access.oversight:
         return redirect(request, reverse("console:oversight"))
+    if access.integrations:
+        return redirect(request, reverse("console:integrations"))
     return render(request, "console/empty.html", nav_context(request, "home"))
 
 
