@@ -6,7 +6,7 @@
     var box = document.getElementById(button.getAttribute("data-copy"));
     var status = document.querySelector("[data-copy-status]");
     if (!box || !navigator.clipboard) return;
-    button.hidden = false;
+    (button.closest("[data-copy-row]") || button).hidden = false;
     button.addEventListener("click", function () {
       navigator.clipboard.writeText(box.value).then(function () {
         if (status) status.textContent = button.getAttribute("data-copied");
