@@ -86,7 +86,9 @@ def sweep_twice(expected: dict[str, int]) -> None:
 
 
 def assert_published(event: ReportEvent) -> None:
-    message = OutboxMessage.objects.get(idempotency_key=f"report.event:{event.pk}")
+    message = OutboxMessage.objects.get(
+        idempotency_key=f"report.event:{event.pk}", subscriber="notifications"
+    )
     assert message.topic == "report.event"
     assert message.payload == {
         "event_id": event.pk,

@@ -57,10 +57,13 @@ def _events(report: Report) -> list[tuple[Any, ...]]:
 
 def _outbox_keys(report: Report) -> list[str]:
     ids = ReportEvent.objects.filter(report=report).values_list("pk", flat=True)
+    # Each key once, however many subscribers (notifications, webhooks) got a row.
     return sorted(
-        OutboxMessage.objects.filter(
-            idempotency_key__in=[f"report.event:{i}" for i in ids]
-        ).values_list("idempotency_key", flat=True)
+        set(
+            OutboxMessage.objects.filter(
+                idempotency_key__in=[f"report.event:{i}" for i in ids]
+            ).values_list("idempotency_key", flat=True)
+        )
     )
 
 
