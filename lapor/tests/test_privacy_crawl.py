@@ -134,6 +134,9 @@ MARKERS = (
     _marker("draft address", w.DRAFT_ADDRESS, allowed=DRAFT_OWNER),
     _marker("draft file name", w.DRAFT_FILE_NAME, allowed=DRAFT_OWNER),
     _marker("draft file bytes", w.DRAFT_FILE_BYTES, allowed=frozenset()),
+    # The regency's API key (issue 10): its name on the console's Integrasi page, for
+    # the regency's Admin Instansi (and Developer); its secret: see the test below.
+    _marker("API key's name", w.KEY_NAME, allowed=frozenset({"admin_instansi"})),
 )
 
 
@@ -307,6 +310,21 @@ def test_every_exit_shows_each_marker_exactly_where_the_rules_allow(world, crawl
         f"{len(leaks)} leak(s), {len(misses)} miss(es) in {len(result.pages)} pages "
         f"crawled as {role}:\n{report}"
     )
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", w.ROLES)
+def test_an_api_keys_secret_is_shown_to_nobody(world, crawls, role):
+    """Issue 10: once created, an agency key's secret (and its hash) is on no page, for
+    no role, the regency's own Admin Instansi included: only its prefix is shown."""
+    result = _crawl_as(world, crawls, role)
+    secret = world.api_key_raw[len("lapor_") + 9 :]
+    assert len(secret) >= 40
+    shown = result.find([secret, world.api_key_hash])
+    assert not shown, f"{role} was shown the API key's secret at {shown}"
+    if role == "admin_instansi":
+        prefix = world.api_key_raw[len("lapor_") : len("lapor_") + 8]
+        assert result.find([f"lapor_{prefix}_"]), "the key's prefix is on the Integrasi page"
 
 
 @pytest.mark.django_db

@@ -85,6 +85,10 @@ DRAFT_FILE_BYTES = "QZDRAFTFILEBYTES"
 DESC_NIK = "3204011508850001"
 DESC_PHONE = "81255507788"  # written 081255507788 in the text
 
+# An API key of the regency (issue 10): its name for the people who manage the
+# regency's keys; its secret and its hash for nobody, once it has been created.
+KEY_NAME = "QZKEYNAME"
+
 # The reporter. The account id is one no other number on a page looks like.
 REPORTER_ID = 7391543
 REPORTER_FIRST = "Qzwinarti"
@@ -157,6 +161,8 @@ class World:
     notifications: list[int] = field(default_factory=list)
     comments: list[int] = field(default_factory=list)
     draft_files: list[int] = field(default_factory=list)
+    api_key_raw: str = ""
+    api_key_hash: str = ""
 
     def principal(self, role: str) -> Principal:
         return principal_for_user(self.users[role], verified=role in VERIFIED_ROLES)
@@ -302,6 +308,13 @@ def build_world() -> World:
 
     draft_files = _citizen_draft(p("citizen"))
 
+    from lapor.accounts.principals import SYSTEM
+    from lapor.integrations.services import apikey_create
+
+    api_key, api_key_raw = apikey_create(
+        actor=SYSTEM, agency_id=regency.pk, name=f"Aplikasi {KEY_NAME} kabupaten"
+    )
+
     # Deliver what the moves promised: notifications for each person (and their
     # e-mails and SMS), as the outbox worker would.
     outbox_drain(max_seconds=30)
@@ -325,6 +338,8 @@ def build_world() -> World:
         ),
         comments=comments,
         draft_files=draft_files,
+        api_key_raw=api_key_raw,
+        api_key_hash=api_key.key_hash,
     )
 
 
