@@ -62,13 +62,15 @@ def user_create(
     phone: str | None = None,
     password: str | None,
     full_name: str = "",
+    is_active: bool = True,
 ) -> User:
     """Register a person by e-mail address and/or Indonesian mobile number.
 
     The e-mail is lower-cased and the phone stored in E.164, so that ``Budi@X.id`` and
     ``budi@x.id``, or ``0812…`` and ``+62812…``, are one account. Password strength is
     checked by the forms (as Django does), not here: intake channels such as SMS create
-    users with no usable password (``password=None``).
+    users with no usable password (``password=None``); an agency's app creates the
+    people it files for inactive (``is_active=False``): an account nobody opened.
     """
     errors: dict[str, Sequence[str | Promise]] = {}
     email = normalize_email(email) if email and email.strip() else None
@@ -95,7 +97,7 @@ def user_create(
     if errors:
         raise ValidationFailed(errors)
 
-    user = User(email=email, phone=phone, full_name=full_name.strip())
+    user = User(email=email, phone=phone, full_name=full_name.strip(), is_active=is_active)
     if password is None:
         user.set_unusable_password()
     else:

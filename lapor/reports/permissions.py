@@ -3,7 +3,8 @@
 Each rule answers "in which capacity may this principal act on this report?" and
 returns an :class:`Acting` (recorded on the event as ``actor_role``/``actor_agency``) or
 ``None``. The transition table names a rule per move; ``reports.transitions`` asks it on
-the locked row. Pengawas (KSP) and Developer roles match no rule: they make no moves.
+the locked row. Pengawas (KSP) and Developer roles match no rule: they make no moves. An
+agency's key (its app) makes the agency-side moves of its Admin Instansi (``_agency_key``).
 
 The rules read the principal's scopes (``Principal.scope_for``), which only an official
 whose second factor is verified in this session holds: an official signed in with a
@@ -31,6 +32,8 @@ if TYPE_CHECKING:
 
 REPORTER = "reporter"
 SYSTEM = "system"
+# An agency's app acting with its key (issue 10), recorded as ``actor_role``.
+AGENCY_KEY = "agency_key"
 
 
 @dataclass(frozen=True)
@@ -147,6 +150,28 @@ def _consent_asker(report: Report, actor: Principal, now: datetime) -> Acting | 
     return _national_admin(actor) or _ombudsman(actor)
 
 
+# The agency-side moves its Admin Instansi makes, which an agency's key makes too:
+# follow-up and answer (handler), pass to a unit (dispatcher), not our authority
+# (agency admin), transfer (agency admin or national). Never the verifier's moves, the
+# national ones or the reporter's.
+_AGENCY_KEY_RULES = frozenset(
+    {Rule.HANDLER, Rule.DISPATCHER, Rule.AGENCY_ADMIN, Rule.AGENCY_ADMIN_OR_NATIONAL}
+)
+
+
+def _agency_key(rule: str, report: Report, actor: Principal) -> Acting | None:
+    """An agency's key acts as its agency on the reports its agency's subtree handles,
+    exactly where that agency's Admin Instansi would (``agency_admin_of``): the event
+    then names the key's agency and no person."""
+    if rule not in _AGENCY_KEY_RULES or not report.agency_id:
+        return None
+    path = _path(report.agency)
+    for scope in actor.scopes:
+        if path is not None and scope.covers(path):
+            return Acting(AGENCY_KEY, scope)
+    return None
+
+
 def _nobody(report: Report, actor: Principal, now: datetime) -> Acting | None:
     return None
 
@@ -183,7 +208,7 @@ def acting_as(rule: str, report: Report, actor: Principal, *, now: datetime) -> 
     """The capacity in which ``actor`` may act under ``rule``, or ``None``.
 
     The system acts only under the rules that name it and a visitor never acts; an
-    agency's key acts with its key's scope (the API decides which roles keys hold).
+    agency's key makes its agency's Admin Instansi's agency-side moves (``_agency_key``).
     """
     if rule not in _PERSON_RULES:
         raise ValueError(f"Unknown permission rule: {rule!r}")
@@ -191,10 +216,13 @@ def acting_as(rule: str, report: Report, actor: Principal, *, now: datetime) -> 
         return Acting(SYSTEM) if _system_may(rule, report, now) else None
     if actor.is_visitor:
         return None
+    if actor.is_agency_key:
+        return _agency_key(rule, report, actor)
     return _PERSON_RULES[rule](report, actor, now)
 
 
 __all__ = [
+    "AGENCY_KEY",
     "REPORTER",
     "SYSTEM",
     "Acting",

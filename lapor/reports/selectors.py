@@ -37,12 +37,14 @@ from lapor.core.exceptions import NotFound
 from .models import Attachment, Report, ReportEvent
 from .public_text import report_text_for
 from .visibility import (
+    ALL,
     HANDLER,
     NATIONAL,
     NONE,
     OFFICIAL_RELATIONS,
     OMBUDSMAN,
     PENGAWAS,
+    related_q,
     relation_of,
     visibilities_for,
     visibility_stricter,
@@ -202,6 +204,16 @@ def report_events_visible_to(principal: Principal, report: Report) -> QuerySet[R
     )
 
 
+def events_related_to(principal: Principal) -> QuerySet[ReportEvent]:
+    """Every event of the reports ``principal`` reads *as an official* (for an agency's
+    key: the reports its subtree handles), every visibility, and none of the public
+    timelines of other reports (the agency apps' changes feed)."""
+    q = related_q(principal, "report__")
+    if q is None:
+        return ReportEvent.objects.none()
+    return ReportEvent.objects.all() if q is ALL else ReportEvent.objects.filter(q)
+
+
 def event_actor_label_for(principal: Principal, event: ReportEvent) -> str:
     """Who did it, as ``principal`` may know it.
 
@@ -296,6 +308,7 @@ def report_officers(report: Report) -> list[User]:
 __all__ = [
     "attachment_get_visible_to",
     "event_actor_label_for",
+    "events_related_to",
     "report_attachments_visible_to",
     "report_can_view_internal",
     "report_events_visible_to",

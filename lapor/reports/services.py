@@ -21,6 +21,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from lapor.accounts.models import User
 from lapor.accounts.principals import SYSTEM, Principal
 from lapor.core.exceptions import PermissionDenied, ValidationFailed
 
@@ -28,7 +29,7 @@ from .choices import Channel, Classification, Status
 from .deadlines import report_recompute_deadlines
 from .events import event_append, event_files_attach, events_append, files_check
 from .models import Assignment, Report, ReportEvent
-from .permissions import REPORTER, Acting, Rule, acting_as, internal_writer_of
+from .permissions import AGENCY_KEY, REPORTER, Acting, Rule, acting_as, internal_writer_of
 from .permissions import SYSTEM as SYSTEM_ROLE
 from .redaction import report_redact as report_redact  # a verifier's redaction
 from .search import search_documents_write
@@ -98,20 +99,26 @@ def report_submit(
     is_confidential: bool = False,
     channel: str = Channel.WEB,
     files: Sequence[UploadedFile] = (),
+    on_behalf_of: User | None = None,
     now: datetime | None = None,
 ) -> ReportEvent:
     """File a new report (status ``submitted``) for ``actor``, who is its reporter, and
     start its verification clock; ``files`` go on the ``report.submitted`` event.
 
     ``actor=SYSTEM`` is a report that came in without an account (an integration).
+    An agency's key (its own complaint app) files for ``on_behalf_of``, the person who
+    told the app (or nobody): the event names that person and the key's agency.
     When the reporter picked an agency, that agency holds the report from the start
     and its admin verifies it (docs/workflow.md). Returns the event; ``event.report``
     is the new report.
     """
     now = now or timezone.now()
-    if not (actor.is_person or actor.is_system):
+    if not (actor.is_person or actor.is_system or actor.is_agency_key):
         raise PermissionDenied()
-    reporter = actor.user if actor.is_person else None
+    if on_behalf_of is not None and not actor.is_agency_key:
+        raise PermissionDenied()
+    reporter = actor.user if actor.is_person else on_behalf_of
+    filed_by_agency = actor.scopes[0].agency_id if actor.is_agency_key else None
 
     errors: dict[str, list[str]] = {}
     if classification not in Classification.values:
@@ -187,8 +194,9 @@ def report_submit(
                 ReportEvent(
                     report=report,
                     code=move.event,
-                    actor_id=actor.user_id,
-                    actor_role=REPORTER if reporter is not None else SYSTEM_ROLE,
+                    actor_id=reporter.pk if reporter is not None else None,
+                    actor_role=_submitter_role(actor, reporter),
+                    actor_agency_id=filed_by_agency,
                     created_at=now,
                     from_status="",
                     to_status=Status.SUBMITTED,
@@ -204,6 +212,12 @@ def report_submit(
         search_documents_write([report.pk])
         event_files_attach(event=event, report=report, actor=actor, files=files)
     return event
+
+
+def _submitter_role(actor: Principal, reporter: User | None) -> str:
+    if reporter is not None:
+        return REPORTER
+    return AGENCY_KEY if actor.is_agency_key else SYSTEM_ROLE
 
 
 def _create_with_tracking_id(**fields: Any) -> Report:

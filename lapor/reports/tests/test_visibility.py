@@ -450,7 +450,7 @@ def test_an_agency_key_reads_its_subtree_like_the_agencys_developer(world):
     """The API's principal (issue 10 builds the keys): scoped to the agency's subtree,
     it reads what that agency's developer reads, and makes no move."""
     from lapor.accounts.principals import principal_for_agency_key
-    from lapor.reports.permissions import acting_as
+    from lapor.reports.permissions import Rule, acting_as
     from lapor.reports.transitions import TRANSITIONS
 
     key = principal_for_agency_key(
@@ -462,8 +462,20 @@ def test_an_agency_key_reads_its_subtree_like_the_agencys_developer(world):
     assert not Report.objects.visible_to(key).filter(pk=world.reports["archived"].pk).exists()
     # An anonymous reporter stays hidden from the agency's own app.
     assert report_reporter_identity_for(key, world.reports["anonymous"]) is None
-    # A key is not a person: it owns no report and acts under no rule of the table.
+    # A key is not a person: it owns no report. It acts as its agency under exactly the
+    # agency-side rules its Admin Instansi meets (issue 10), never the verifier's or the
+    # reporter's, and on no report outside its subtree.
     assert not key.is_person and str(key) == "agency_key#key7"
     report = world.reports["confidential"]
+    agency_side = {Rule.HANDLER, Rule.DISPATCHER, Rule.AGENCY_ADMIN, Rule.AGENCY_ADMIN_OR_NATIONAL}
     for move in TRANSITIONS.values():
-        assert acting_as(move.rule, report, key, now=report.submitted_at) is None
+        acting = acting_as(move.rule, report, key, now=report.submitted_at)
+        if move.rule in agency_side:
+            assert acting is not None and acting.agency_id == world.agency.pk
+        else:
+            assert acting is None
+    other = principal_for_agency_key(
+        key_id=8, agency_id=world.other.pk, agency_path=world.other.path
+    )
+    for move in TRANSITIONS.values():
+        assert acting_as(move.rule, report, other, now=report.submitted_at) is None
