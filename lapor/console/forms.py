@@ -21,6 +21,7 @@ from lapor.accounts.forms import GovForm
 from lapor.accounts.models import User
 from lapor.agencies.choices import Classification
 from lapor.reports.choices import ArchiveReason, Visibility
+from lapor.reports.events import EVENT_TYPES
 from lapor.reports.redaction import PASSAGE_MAX
 from lapor.reports.transitions import NOTE_MAX, TITLE_MAX, TITLE_MIN, Action
 
@@ -663,3 +664,43 @@ class InvitationAcceptForm(SignInForm):
         if password is not None and password != password2:
             raise ValidationError(_("The two passwords are not the same."), code="mismatch")
         return password2
+
+
+# --- webhooks -----------------------------------------------------------------------
+
+
+def _webhook_event_choices() -> list[tuple[str, str]]:
+    return [(code, t.label_for(official=True)) for code, t in EVENT_TYPES.items()]
+
+
+class WebhookEndpointForm(GovForm):
+    """A new webhook: its URL, the events it wants (none ticked: all) and a note."""
+
+    url = forms.CharField(
+        label=_("Address (URL) that receives the events"),
+        help_text=_("It must start with https://, for example https://app.example.go.id/lapor."),
+        max_length=500,
+        error_messages={
+            "required": _("Enter the address that receives the events."),
+            "max_length": _("The address can be at most %(limit_value)d characters."),
+        },
+        widget=forms.URLInput(attrs={"spellcheck": "false", "autocomplete": "off"}),
+    )
+    description = forms.CharField(
+        label=_("Description"),
+        help_text=_("For your colleagues, for example which application this is."),
+        max_length=200,
+        required=False,
+    )
+    events = forms.MultipleChoiceField(
+        label=_("Events to send"),
+        help_text=_("Tick none to receive every event."),
+        choices=_webhook_event_choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"invalid_choice": _("Choose events from the list.")},
+    )
+
+
+class WebhookActiveForm(ConsoleForm):
+    active = forms.BooleanField(required=False)

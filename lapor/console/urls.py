@@ -1,6 +1,17 @@
 from django.urls import path
 
-from .views import agency, auth, common, desk, inbox, integrations, oversight, redaction, report
+from .views import (
+    agency,
+    auth,
+    common,
+    desk,
+    inbox,
+    integrations,
+    oversight,
+    redaction,
+    report,
+    webhooks,
+)
 
 app_name = "console"
 
@@ -39,6 +50,17 @@ urlpatterns = [
     path("integrasi/", integrations.integrations, name="integrations"),
     path("integrasi/<int:agency_id>/kunci-baru/", integrations.apikey_new, name="apikey_new"),
     path("integrasi/kunci/<int:pk>/cabut/", integrations.apikey_revoke, name="apikey_revoke"),
+    path("integrasi/webhook/", webhooks.webhook_list, name="webhooks"),
+    path("integrasi/<int:agency_id>/webhook-baru/", webhooks.webhook_new, name="webhook_new"),
+    path("integrasi/webhook/<int:pk>/aktif/", webhooks.webhook_set_active, name="webhook_active"),
+    path("integrasi/webhook/<int:pk>/rahasia/", webhooks.webhook_rotate, name="webhook_rotate"),
+    path("integrasi/webhook/<int:pk>/hapus/", webhooks.webhook_delete, name="webhook_delete"),
+    path("integrasi/webhook/<int:pk>/uji/", webhooks.webhook_test, name="webhook_test"),
+    path(
+        "integrasi/webhook/kiriman/<int:pk>/ulang/",
+        webhooks.webhook_send_again,
+        name="webhook_send_again",
+    ),
     path(
         "templat/<int:pk>/nonaktif/",
         agency.agency_template_deactivate,

@@ -120,6 +120,8 @@ def endpoint_delete(*, actor: Principal, endpoint_id: int) -> None:
 def endpoint_send_test(*, actor: Principal, endpoint_id: int) -> WebhookDelivery:
     """Send a ``ping`` to the endpoint through the same path as report events."""
     endpoint = endpoint_get(actor, pk=endpoint_id)
+    if not endpoint.is_active:
+        raise ValidationFailed({"endpoint": [_("Turn the webhook on first.")]})
     now = timezone.now()
     payload = {
         "type": PING,
