@@ -112,3 +112,12 @@ def _http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
 
 def _snake(name: str) -> str:
     return "".join("_" + c.lower() if c.isupper() else c for c in name).lstrip("_")
+
+
+# --- the routers ------------------------------------------------------------------
+
+from .agency import agency_router  # noqa: E402  (the routers need the api's handlers first)
+from .public import public_router  # noqa: E402
+
+api.add_router("/agency/", agency_router)
+api.add_router("", public_router)
