@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja.utils import check_csrf
@@ -9,6 +11,9 @@ from ninja.utils import check_csrf
 from lapor.accounts.middleware import request_principal
 from lapor.accounts.principals import Principal
 from lapor.core.exceptions import PermissionDenied
+from lapor.integrations.auth import ApiKeyAuth
+
+from .ratelimit import rate_limit
 
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "TRACE"})
 
@@ -33,3 +38,20 @@ def api_principal(request: HttpRequest) -> Principal:
             code="csrf_failed",
         )
     return principal
+
+
+class OptionalKeyAuth(ApiKeyAuth):
+    """The public reads: anyone may call them, an agency's app with its key.
+
+    No ``Authorization`` header: the session's principal (the visitor for nobody). A
+    header: it must be a good key (counted per key), else 401, so that an app with a
+    wrong or revoked key learns it at once instead of silently reading as a visitor.
+    """
+
+    def __call__(self, request: HttpRequest) -> Any:
+        if "Authorization" not in request.headers:
+            return request_principal(request)
+        return super().__call__(request)
+
+    def check_rate(self, request: HttpRequest, principal: Principal) -> Any:
+        rate_limit(bucket="key", identity=str(principal.key_id))

@@ -44,7 +44,7 @@ from lapor.reports.selectors import (
 )
 from lapor.reports.tracking import normalize_tracking_id
 
-from .auth import api_principal
+from .auth import OptionalKeyAuth, api_principal
 from .ratelimit import client_ip, rate_limit
 from .schemas import (
     AgencyListParams,
@@ -59,9 +59,11 @@ from .schemas import (
     ReportSummaryOut,
 )
 
-public_router = Router(tags=["public"])
+public_router = Router(tags=["public"], auth=OptionalKeyAuth())
+# In OpenAPI the key is optional: ninja lists the bearer key; ``{}`` adds "or nothing".
+OPTIONAL_KEY: dict[str, Any] = {"security": [{}]}
 
-ERRORS: dict[int, Any] = {404: ErrorOut, 422: ErrorOut, 429: ErrorOut}
+ERRORS: dict[int, Any] = {401: ErrorOut, 404: ErrorOut, 422: ErrorOut, 429: ErrorOut}
 
 SUMMARY_FIELDS = tuple(ReportSummaryOut.model_fields)
 
@@ -130,6 +132,7 @@ def _attachment(request: HttpRequest, attachment: Attachment) -> dict[str, Any]:
 @public_router.get(
     "/reports",
     response={200: ReportPageOut, **ERRORS},
+    openapi_extra=OPTIONAL_KEY,
     url_name="report_list",
     summary="List public reports",
 )
@@ -181,6 +184,7 @@ def report_list(request: HttpRequest, params: Query[ReportListParams]) -> dict[s
 @public_router.get(
     "/reports/{tracking_id}",
     response={200: ReportOut, **ERRORS},
+    openapi_extra=OPTIONAL_KEY,
     url_name="report_get",
     summary="One report with its timeline",
 )
@@ -225,7 +229,8 @@ def report_get(request: HttpRequest, tracking_id: str) -> dict[str, Any]:
 
 @public_router.get(
     "/categories",
-    response={200: list[CategoryOut], 429: ErrorOut},
+    response={200: list[CategoryOut], 401: ErrorOut, 429: ErrorOut},
+    openapi_extra=OPTIONAL_KEY,
     url_name="category_list",
     summary="Report topics",
 )
@@ -251,7 +256,8 @@ def category_list(request: HttpRequest) -> list[dict[str, Any]]:
 
 @public_router.get(
     "/agencies",
-    response={200: AgencyPageOut, 422: ErrorOut, 429: ErrorOut},
+    response={200: AgencyPageOut, 401: ErrorOut, 422: ErrorOut, 429: ErrorOut},
+    openapi_extra=OPTIONAL_KEY,
     url_name="agency_list",
     summary="Agencies",
 )
@@ -299,7 +305,8 @@ def agency_list(request: HttpRequest, params: Query[AgencyListParams]) -> dict[s
 
 @public_router.get(
     "/regions",
-    response={200: list[RegionOut], 422: ErrorOut, 429: ErrorOut},
+    response={200: list[RegionOut], 401: ErrorOut, 422: ErrorOut, 429: ErrorOut},
+    openapi_extra=OPTIONAL_KEY,
     url_name="region_list",
     summary="Regions",
 )

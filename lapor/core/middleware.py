@@ -17,13 +17,17 @@ class IgnoreBrowserLanguageMiddleware:
     their owners expect the Indonesian site. The language changes only when the visitor
     presses the switch (``set_language`` keeps the choice in a cookie, which
     LocaleMiddleware reads).
+
+    The API (``/api/``) keeps the header: an app or a script sets it on purpose, and
+    its error messages follow it (the cookie still wins when both are sent).
     """
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        request.META.pop("HTTP_ACCEPT_LANGUAGE", None)
+        if not request.path_info.startswith("/api/"):
+            request.META.pop("HTTP_ACCEPT_LANGUAGE", None)
         return self.get_response(request)
 
 
