@@ -61,13 +61,33 @@ Result = tuple[int, Any]
 # --- schemas ---------------------------------------------------------------------
 
 
-class ContactIn(Schema):
+class AgencyErrorOut(Schema):
+    """The API's one error shape (``lapor.api.errors``)."""
+
+    code: str
+    message: str
+    fields: dict[str, list[str]]
+
+
+# What every endpoint may answer besides its success: no or a bad key, a report that is
+# not the agency's (or does not exist), input refused.
+ERRORS: dict[int, type[Schema]] = {
+    401: AgencyErrorOut,
+    404: AgencyErrorOut,
+    422: AgencyErrorOut,
+    429: AgencyErrorOut,
+}
+# A move may also be refused as not allowed (403) or not possible now (409).
+MOVE_ERRORS: dict[int, type[Schema]] = {**ERRORS, 403: AgencyErrorOut, 409: AgencyErrorOut}
+
+
+class AgencyContactIn(Schema):
     name: str = Field("", max_length=150)
     email: str = Field("", max_length=254)
     phone: str = Field("", max_length=30)
 
 
-class ReportCreateIn(Schema):
+class AgencyReportCreateIn(Schema):
     external_id: str = Field(..., min_length=1, max_length=100)
     classification: str
     title: str
@@ -81,16 +101,16 @@ class ReportCreateIn(Schema):
     target_agency_id: int | None = None
     anonymous: bool = False
     confidential: bool = False
-    reporter: ContactIn | None = None
+    reporter: AgencyContactIn | None = None
 
 
-class ReportCreatedOut(Schema):
+class AgencyReportCreatedOut(Schema):
     tracking_id: str
     external_id: str
     status: str
 
 
-class EventOut(Schema):
+class AgencyEventOut(Schema):
     id: int
     tracking_id: str
     code: str
@@ -103,13 +123,13 @@ class EventOut(Schema):
     data: dict[str, Any]
 
 
-class ChangesOut(Schema):
-    events: list[EventOut]
+class AgencyChangesOut(Schema):
+    events: list[AgencyEventOut]
     cursor: str
     has_more: bool
 
 
-class ReportOut(Schema):
+class AgencyReportOut(Schema):
     tracking_id: str
     title: str
     description: str
@@ -130,12 +150,12 @@ class ReportOut(Schema):
     reporter: dict[str, str | None] | None
 
 
-class ReportDetailOut(ReportOut):
-    timeline: list[EventOut]
+class AgencyReportDetailOut(AgencyReportOut):
+    timeline: list[AgencyEventOut]
 
 
-class ReportListOut(Schema):
-    items: list[ReportOut]
+class AgencyReportListOut(Schema):
+    items: list[AgencyReportOut]
     next_cursor: str | None
 
 
@@ -215,16 +235,16 @@ def _move(
 
 @agency_router.post(
     "/reports",
-    response={200: ReportCreatedOut, 201: ReportCreatedOut},
+    response={200: AgencyReportCreatedOut, 201: AgencyReportCreatedOut, **ERRORS},
     summary="File a report on behalf of the agency's user",
 )
-def report_create(request: HttpRequest, payload: ReportCreateIn) -> HttpResponse:
+def report_create(request: HttpRequest, payload: AgencyReportCreateIn) -> HttpResponse:
     """201 with the tracking ID; 200 with the same report for an ``external_id`` filed
     before."""
     principal = _principal(request)
 
     def run() -> Result:
-        contact = payload.reporter or ContactIn(name="", email="", phone="")
+        contact = payload.reporter or AgencyContactIn(name="", email="", phone="")
         report, created = agency_report_create(
             actor=principal,
             external_id=payload.external_id,
@@ -249,7 +269,9 @@ def report_create(request: HttpRequest, payload: ReportCreateIn) -> HttpResponse
     return _respond(request, request.body, run)
 
 
-@agency_router.get("/reports", response=ReportListOut, summary="The agency's reports")
+@agency_router.get(
+    "/reports", response={200: AgencyReportListOut, **ERRORS}, summary="The agency's reports"
+)
 def report_list(
     request: HttpRequest,
     status: str | None = None,
@@ -265,7 +287,9 @@ def report_list(
 
 
 @agency_router.get(
-    "/reports/{tracking_id}", response=ReportDetailOut, summary="One report with its timeline"
+    "/reports/{tracking_id}",
+    response={200: AgencyReportDetailOut, **ERRORS},
+    summary="One report with its timeline",
 )
 def report_detail(request: HttpRequest, tracking_id: str) -> dict[str, Any]:
     principal = _principal(request)
@@ -279,7 +303,7 @@ def report_detail(request: HttpRequest, tracking_id: str) -> dict[str, Any]:
 
 @agency_router.post(
     "/reports/{tracking_id}/followups",
-    response={201: EventOut},
+    response={201: AgencyEventOut, **MOVE_ERRORS},
     summary="Post a follow-up (tindak lanjut)",
 )
 def report_followup(
@@ -302,7 +326,9 @@ def report_followup(
 
 
 @agency_router.post(
-    "/reports/{tracking_id}/answer", response={200: EventOut}, summary="Give the answer"
+    "/reports/{tracking_id}/answer",
+    response={200: AgencyEventOut, **MOVE_ERRORS},
+    summary="Give the answer",
 )
 def report_answer(
     request: HttpRequest,
@@ -323,7 +349,9 @@ def report_answer(
 
 
 @agency_router.post(
-    "/reports/{tracking_id}/units", response={200: EventOut}, summary="Pass to a unit"
+    "/reports/{tracking_id}/units",
+    response={200: AgencyEventOut, **MOVE_ERRORS},
+    summary="Pass to a unit",
 )
 def report_to_unit(
     request: HttpRequest, tracking_id: str, unit_id: Form[int], note: Form[str] = ""
@@ -339,7 +367,9 @@ def report_to_unit(
 
 
 @agency_router.post(
-    "/reports/{tracking_id}/not-ours", response={200: EventOut}, summary="Not our authority"
+    "/reports/{tracking_id}/not-ours",
+    response={200: AgencyEventOut, **MOVE_ERRORS},
+    summary="Not our authority",
 )
 def report_not_ours(
     request: HttpRequest,
@@ -360,7 +390,7 @@ def report_not_ours(
 
 @agency_router.post(
     "/reports/{tracking_id}/transfer",
-    response={200: EventOut},
+    response={200: AgencyEventOut, **MOVE_ERRORS},
     summary="Transfer to another agency",
 )
 def report_transfer(
@@ -381,7 +411,9 @@ def report_transfer(
     )
 
 
-@agency_router.get("/changes", response=ChangesOut, summary="The changes feed")
+@agency_router.get(
+    "/changes", response={200: AgencyChangesOut, **ERRORS}, summary="The changes feed"
+)
 def changes(request: HttpRequest, cursor: str | None = None, limit: int = 100) -> dict[str, Any]:
     """Every event on the agency's reports, in order, after ``cursor``; keep the
     returned ``cursor`` (only the string) and send it back for what follows."""

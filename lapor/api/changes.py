@@ -32,7 +32,7 @@ import base64
 import binascii
 import json
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from django.db.models import QuerySet
@@ -50,6 +50,7 @@ GAP_TTL = timedelta(minutes=10)
 SCAN_MAX = 5000
 GAPS_MAX = 500
 PAGE_MAX = 500
+ID_MAX = 2**63  # a bigint: anything larger is no id at all
 
 
 @dataclass
@@ -76,7 +77,7 @@ class Cursor:
             gaps = {int(i): float(t) for i, t in data["g"]}
         except (binascii.Error, ValueError, TypeError, KeyError, json.JSONDecodeError):
             raise ValidationFailed({"cursor": [_("This cursor is not valid.")]}) from None
-        if watermark < 0:
+        if not all(0 <= i < ID_MAX for i in (watermark, *gaps)):
             raise ValidationFailed({"cursor": [_("This cursor is not valid.")]})
         return cls(watermark, gaps)
 
@@ -195,7 +196,7 @@ def agency_reports_page(
     if status:
         qs = qs.filter(status=status)
     if updated_since is not None:
-        qs = qs.filter(updated_at__gte=updated_since)
+        qs = qs.filter(updated_at__gte=_utc(updated_since, "updated_since"))
     if cursor:
         after_at, after_id = _decode_list_cursor(cursor)
         qs = qs.filter(updated_at__gte=after_at).exclude(updated_at=after_at, pk__lte=after_id)
@@ -213,12 +214,25 @@ def agency_reports_page(
     return rows, next_cursor
 
 
+def _utc(value: datetime, field: str) -> datetime:
+    """An aware time in UTC (a naive one is read in the server's zone): the database
+    refuses offsets beyond ±15 hours, which ISO 8601 allows."""
+    try:
+        if timezone.is_naive(value):
+            value = timezone.make_aware(value)
+        return value.astimezone(UTC)
+    except (OverflowError, ValueError):
+        raise ValidationFailed({field: [_("Enter a valid date and time.")]}) from None
+
+
 def _decode_list_cursor(value: str) -> tuple[datetime, int]:
     try:
         raw = base64.urlsafe_b64decode(value + "=" * (-len(value) % 4))
         at, pk = json.loads(raw)
         parsed = datetime.fromisoformat(at)
-        return parsed, int(pk)
+        if not 0 <= int(pk) < ID_MAX:
+            raise ValueError(pk)
+        return _utc(parsed, "cursor"), int(pk)
     except (binascii.Error, ValueError, TypeError, json.JSONDecodeError):
         raise ValidationFailed({"cursor": [_("This cursor is not valid.")]}) from None
 

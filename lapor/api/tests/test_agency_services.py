@@ -512,3 +512,36 @@ def test_a_real_late_commit_on_postgresql_is_delivered_after_the_overtaking_one(
     page2 = changes_page(cast.key, cursor=page.cursor)
     assert [e.pk for e in page2.events] == late
     assert changes_page(cast.key, cursor=page2.cursor).events == []
+
+
+def test_the_purge_command_forgets_old_keys(cast: Cast) -> None:
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    services.idempotent(principal=cast.key, key="old", fingerprint="a", fn=lambda: (200, {}))
+    IdempotencyKey.objects.update(created_at=timezone.now() - timedelta(days=2))
+    out = StringIO()
+    call_command("purge_idempotency_keys", stdout=out)
+    assert "1 idempotency keys purged" in out.getvalue()
+    assert not IdempotencyKey.objects.exists()
+
+
+def test_cursors_out_of_range_are_refused_not_a_server_error(cast: Cast) -> None:
+    import base64
+    import json
+
+    from lapor.api.changes import agency_reports_page
+    from lapor.core.exceptions import ValidationFailed
+
+    def enc(value: Any) -> str:
+        return base64.urlsafe_b64encode(json.dumps(value).encode()).decode()
+
+    with pytest.raises(ValidationFailed):
+        changes_page(cast.key, cursor=enc({"w": 2**70, "g": []}))
+    with pytest.raises(ValidationFailed):
+        changes_page(cast.key, cursor=enc({"w": 1, "g": [[-5, 0]]}))
+    with pytest.raises(ValidationFailed):
+        agency_reports_page(cast.key, cursor=enc(["2026-01-01T00:00:00+00:00", 2**70]))
+    with pytest.raises(ValidationFailed):
+        agency_reports_page(cast.key, cursor=enc(["0001-01-01T00:00:00+23:00", 1]))
