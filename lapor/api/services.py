@@ -45,6 +45,7 @@ IDEMPOTENCY_KEY_MAX = 255
 EXTERNAL_ID_MAX = 100
 
 Response = tuple[int, Any]
+_CONTACT_FIELDS = {"email": "reporter.email", "phone": "reporter.phone", "__all__": "reporter"}
 
 
 # --- idempotency -----------------------------------------------------------------
@@ -208,7 +209,15 @@ def agency_report_create(
         return existing, False
     try:
         with transaction.atomic():
-            reporter = _reporter_for(name=reporter_name, email=reporter_email, phone=reporter_phone)
+            try:
+                reporter = _reporter_for(
+                    name=reporter_name, email=reporter_email, phone=reporter_phone
+                )
+            except ValidationFailed as exc:
+                # The fields as the API names them (``reporter.phone``).
+                raise ValidationFailed(
+                    {_CONTACT_FIELDS.get(k, k): v for k, v in exc.errors.items()}
+                ) from None
             event = report_submit(
                 actor=actor,
                 on_behalf_of=reporter,

@@ -102,6 +102,10 @@ def test_create_refuses_bad_input_in_the_error_shape(http: Http) -> None:
     assert response.json()["code"] == "validation_error"
     assert "description" in response.json()["fields"]
     assert not Report.objects.exists()
+    contact = {"name": "X", "email": "", "phone": "12"}
+    bad_phone = http.post_json("/reports", body(reporter=contact))
+    assert bad_phone.status_code == 422
+    assert list(bad_phone.json()["fields"]) == ["reporter.phone"]
 
 
 def test_the_same_idempotency_key_twice_files_one_report(http: Http) -> None:
