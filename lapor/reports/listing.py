@@ -25,6 +25,10 @@ from .search import report_search
 from .selectors import report_list_visible_to
 
 _ONE_DAY = timedelta(days=1)
+# Days outside these cannot all be turned into instants (9999-12-31 has no next day, and
+# 0001-01-01 in WIB is before the first UTC instant): a filter beyond them filters nothing.
+_FIRST_DAY = date(1900, 1, 1)
+_LAST_DAY = date(2999, 12, 31)
 
 
 @dataclass
@@ -70,10 +74,10 @@ def public_reports(filters: ReportFilters) -> QuerySet[Report]:
     if filters.region:
         code = filters.region.strip()
         qs = qs.filter(Q(region_id=code) | Q(region__code__startswith=f"{code}."))
-    if filters.date_from:
-        qs = qs.filter(submitted_at__gte=_day_start(filters.date_from))
-    if filters.date_to:
-        qs = qs.filter(submitted_at__lt=_day_start(filters.date_to) + _ONE_DAY)
+    if filters.date_from and filters.date_from > _FIRST_DAY:
+        qs = qs.filter(submitted_at__gte=_day_start(min(filters.date_from, _LAST_DAY)))
+    if filters.date_to and filters.date_to < _LAST_DAY:
+        qs = qs.filter(submitted_at__lt=_day_start(max(filters.date_to, _FIRST_DAY)) + _ONE_DAY)
     qs = report_search(qs, filters.q)
     return qs.order_by("-submitted_at", "-id")
 

@@ -214,3 +214,34 @@ def test_a_key_is_counted_per_key_not_per_ip(client, settings):
     assert client.get("/api/v1/regions", **auth).status_code == 200
     over = client.get("/api/v1/regions", **auth)
     assert over.status_code == 429 and int(over["Retry-After"]) >= 1
+
+
+# --- errors ninja does not make: unknown paths, methods, crashes --------------------------
+
+
+def test_unknown_path_and_method_answer_the_error_shape(client, settings):
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    response = client.get("/api/v1/no-such-thing")
+    assert response.status_code == 404
+    assert body_of(response) == {"code": "not_found", "message": "Not found.", "fields": {}}
+    response = client.delete("/api/v1/categories")
+    assert response.status_code == 405
+    assert "GET" in response["Allow"]
+    assert_error_shape(body_of(response), "method_not_allowed")
+    # Pages are left alone.
+    assert not client.get("/no-such-page/")["Content-Type"].startswith("application/json")
+
+
+def test_a_crash_is_a_json_500_without_its_traceback(client, settings, monkeypatch):
+    from lapor.api import public
+
+    def boom(**kwargs: Any) -> Any:
+        raise RuntimeError("SECRET-TRACEBACK-DETAIL")
+
+    monkeypatch.setattr(public, "region_children", boom)
+    client.raise_request_exception = False
+    response = client.get("/api/v1/regions")
+    assert response.status_code == 500
+    body = body_of(response)
+    assert_error_shape(body, "server_error")
+    assert "SECRET-TRACEBACK-DETAIL" not in response.content.decode()

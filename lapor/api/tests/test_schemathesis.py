@@ -20,7 +20,7 @@ from lapor.testing.factories import CategoryFactory, make_privacy_world, make_re
 
 pytestmark = pytest.mark.django_db
 
-EXAMPLES_PER_OPERATION = 30
+EXAMPLES_PER_OPERATION = 50
 
 
 @pytest.fixture
