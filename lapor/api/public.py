@@ -163,10 +163,12 @@ def report_list(request: HttpRequest, params: Query[ReportListParams]) -> dict[s
         except (TypeError, ValueError):
             raise _bad_cursor() from None
         qs = reports_before(qs, submitted_at=submitted_at, pk=pk)
+    # Not deferring the description: report_public_dict masks it, so it would cost a
+    # query per row.
     rows = list(
-        qs.select_related(
-            "agency", "category", "region", "reporter", "unit", "target_agency"
-        ).defer("description", "rating_comment")[: params.limit + 1]
+        qs.select_related("agency", "category", "region", "reporter", "unit", "target_agency")[
+            : params.limit + 1
+        ]
     )
     page, more = rows[: params.limit], len(rows) > params.limit
     items = [_summary(request, report_public_dict(VISITOR, r)) for r in page]

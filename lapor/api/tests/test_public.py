@@ -357,3 +357,19 @@ def test_an_agency_key_reads_what_its_agency_reads_and_nothing_of_another(client
     # The list stays the public list, whoever asks.
     _, listed = get(client, "/api/v1/reports", HTTP_AUTHORIZATION=f"Bearer {mine}")
     assert world.reports["confidential"].tracking_id not in ids(listed)
+
+
+def test_a_page_of_reports_costs_the_same_queries_whatever_its_length(
+    client, django_assert_max_num_queries
+):
+    agency, region, category = make_agency(), make_region("32.73"), CategoryFactory()
+    for _ in range(3):
+        public(agency=agency, region=region, category=category)
+    with django_assert_max_num_queries(3):
+        assert client.get("/api/v1/reports?limit=100").status_code == 200
+    for _ in range(30):
+        public(agency=agency, region=region, category=category)
+    with django_assert_max_num_queries(3) as captured:
+        response, body = get(client, "/api/v1/reports?limit=100")
+    assert response.status_code == 200 and len(body["items"]) == 33
+    assert len(captured.captured_queries) >= 1
