@@ -263,6 +263,10 @@ OUTBOX_KICK_ON_COMMIT = env_bool("OUTBOX_KICK_ON_COMMIT", True)
 # Modules that register handlers besides each app's `outbox_handlers` module.
 OUTBOX_HANDLER_MODULES = env_list("OUTBOX_HANDLER_MODULES", "")
 
+# Webhooks (lapor.webhooks): deliveries never go to private, loopback or link-local
+# addresses unless this allows it (development and tests, where receivers are local).
+WEBHOOKS_ALLOW_PRIVATE = env_bool("WEBHOOKS_ALLOW_PRIVATE", DEBUG)
+
 # Notifications (lapor.notifications): in-app, e-mail and SMS, and the officials' daily
 # digest. Links in e-mails start with SITE_URL; the report pages live at the two URL
 # templates (the reporter's page and the officials' console).

@@ -29,8 +29,10 @@ from django.conf import settings
 from django.core.management import get_commands
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-# The stale write-draft purge (lapor.portal) joins the periodic jobs when it exists.
-PURGE_COMMAND = "purge_write_drafts"
+# Periodic clean-ups, each run on its own every --purge-interval seconds: stale write
+# drafts (lapor.portal) and old API idempotency keys (lapor.api).
+PURGE_COMMANDS = (("purge", "purge_write_drafts"), ("purge-api", "purge_idempotency_keys"))
+PURGE_COMMAND = PURGE_COMMANDS[0][1]
 # Unless EMAIL_BACKEND says otherwise: each e-mail as a few lines (lapor.demo.mail).
 DEMO_EMAIL_BACKEND = "lapor.demo.mail.ConsoleSummaryEmailBackend"
 STOP_GRACE_SECONDS = 15.0
@@ -87,7 +89,8 @@ class Command(BaseCommand):
             "--purge-interval",
             type=float,
             default=3600.0,
-            help=f"Seconds between runs of {PURGE_COMMAND}, when it exists (default: %(default)s).",
+            help="Seconds between runs of each clean-up (stale drafts, old idempotency keys) "
+            "(default: %(default)s).",
         )
         parser.add_argument(
             "--noreload",
@@ -167,10 +170,10 @@ class Command(BaseCommand):
                 [*manage, "run_sweeps", "--loop", "--interval", f"{options['sweep_interval']:g}"],
             ),
         ]
-        if PURGE_COMMAND in get_commands():
-            children.append(
-                Child("purge", [*manage, PURGE_COMMAND], every=options["purge_interval"])
-            )
+        known = get_commands()
+        for name, command in PURGE_COMMANDS:
+            if command in known:
+                children.append(Child(name, [*manage, command], every=options["purge_interval"]))
         return children
 
     # --- processes ----------------------------------------------------------------
