@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from django.conf import settings
 from django.test import Client
 from django.urls import reverse
 
@@ -22,7 +23,10 @@ INDEX = reverse("console:integrations")
 
 
 def _client(user: object) -> Client:
-    return force_login_verified(Client(), user)
+    """A verified official reading the console in English (the texts asserted below)."""
+    client = force_login_verified(Client(), user)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    return client
 
 
 def _create(client: Client, agency_id: int, **data: str) -> tuple[str, str]:
