@@ -10,7 +10,6 @@ transaction, through the one door (``portal.services.report_submit_with_files``)
 
 from __future__ import annotations
 
-import io
 import logging
 import secrets
 from collections.abc import Iterable, Mapping
@@ -31,6 +30,7 @@ from lapor.core.exceptions import NotFound, PermissionDenied, ValidationFailed
 from lapor.reports.attachments import attachment_check, sanitize_filename
 from lapor.reports.choices import AttachmentKind
 from lapor.reports.models import Report
+from lapor.reports.thumbnails import ThumbnailFailed, thumbnail_render
 
 from .models import DRAFT_FILE_DIR, DraftFile, WriteDraft
 from .services import MAX_FILES, report_submit_with_files
@@ -39,9 +39,6 @@ logger = logging.getLogger(__name__)
 
 # A draft nobody touched for this long is purged with its files.
 DRAFT_MAX_AGE = timedelta(days=7)
-THUMBNAIL_BOX = (320, 320)
-# Larger pictures are not decoded for a preview (a decompression bomb, or just slow).
-THUMBNAIL_MAX_PIXELS = 60_000_000
 
 # What a draft may hold: the answers of the steps, nothing else.
 ANSWER_KEYS = (
@@ -187,25 +184,19 @@ def too_big_message(name: str, kind: str) -> str:
 
 
 def _thumbnail(fh: Any) -> bytes | None:
-    """A small JPEG of a photo for the preview; ``None`` when it cannot be made."""
+    """A small JPEG of a photo for the preview, made by the attachments' own thumbnail
+    code (``reports.thumbnails``: upright, no metadata); ``None`` when it cannot be made."""
     try:
-        from PIL import Image, ImageOps
-
         fh.seek(0)
-        with Image.open(fh) as img:
-            width, height = img.size
-            if width * height > THUMBNAIL_MAX_PIXELS:
-                return None
-            img.draft("RGB", (THUMBNAIL_BOX[0] * 2, THUMBNAIL_BOX[1] * 2))
-            small = ImageOps.exif_transpose(img)
-            small.thumbnail(THUMBNAIL_BOX)
-            out = io.BytesIO()
-            small.convert("RGB").save(out, "JPEG", quality=70, optimize=True)
-            return out.getvalue()
-    except Exception as exc:  # any picture Pillow cannot read simply gets no preview
+        return thumbnail_render(fh)
+    except ThumbnailFailed as exc:  # any picture Pillow cannot read simply gets no preview
         # The kind of error only: Pillow's message names the uploaded file (the
         # citizen's own file name), which has no place in the log.
-        logger.info("No preview for an uploaded draft photo (%s)", type(exc).__name__)
+        cause = exc.__cause__
+        logger.info(
+            "No preview for an uploaded draft photo (%s)",
+            type(cause).__name__ if cause is not None else "too large",
+        )
         return None
     finally:
         fh.seek(0)

@@ -106,6 +106,10 @@ def test_the_owner_removes_a_file(client, w, django_capture_on_commit_callbacks)
     client.force_login(w.reporter)
     upload(client, png())
     item = DraftFile.objects.get()
+    # The preview was made and stored (reports.thumbnails' renderer), a JPEG.
+    assert item.thumbnail.name and default_storage.exists(item.thumbnail.name)
+    with default_storage.open(item.thumbnail.name, "rb") as fh:
+        assert fh.read(3) == b"\xff\xd8\xff"
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(reverse("portal:write_file_remove", args=[item.pk]))
     assert response.status_code == 302
