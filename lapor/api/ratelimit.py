@@ -13,9 +13,6 @@ The public reads limit per IP (``API_RATE_LIMIT_PER_MINUTE``); agency keys use
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
-from functools import wraps
-from typing import Any, TypeVar
 
 from django.conf import settings
 from django.core.cache import cache
@@ -23,8 +20,6 @@ from django.http import HttpRequest
 
 DEFAULT_PER_MINUTE = {"ip": 120, "key": 600}
 SETTING_FOR_BUCKET = {"ip": "API_RATE_LIMIT_PER_MINUTE", "key": "API_KEY_RATE_LIMIT_PER_MINUTE"}
-
-F = TypeVar("F", bound=Callable[..., Any])
 
 
 class RateLimited(Exception):
@@ -63,14 +58,3 @@ def client_ip(request: HttpRequest) -> str:
     """The client's address (REMOTE_ADDR: the deployment's proxy sets it from a trusted
     X-Forwarded-For, as for the sign-in locks)."""
     return request.META.get("REMOTE_ADDR") or "unknown"
-
-
-def limit_per_ip(func: F) -> F:
-    """Decorate an API operation: count its request against the caller's IP."""
-
-    @wraps(func)
-    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> Any:
-        rate_limit(bucket="ip", identity=client_ip(request))
-        return func(request, *args, **kwargs)
-
-    return wrapper  # type: ignore[return-value]
