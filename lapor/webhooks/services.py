@@ -29,6 +29,7 @@ from django.utils.translation import gettext_lazy as _
 
 from lapor.accounts.principals import Principal, principal_for_agency_key
 from lapor.agencies.models import Agency
+from lapor.agencies.selectors import agency_ancestor_ids
 from lapor.core.exceptions import NotFound, ValidationFailed
 from lapor.core.outbox import OutboxPermanentError, outbox_publish
 from lapor.reports.events import EVENT_TYPES, event_label
@@ -167,22 +168,17 @@ def _publish_send(delivery: WebhookDelivery, *, key: str) -> None:
 # --- fan-out: one report event to the endpoints that may read it -------------------
 
 
-def _prefixes(path: str) -> list[str]:
-    """``"12/40/41/"`` → ``["12/", "12/40/", "12/40/41/"]``: the paths of its ancestors."""
-    parts = [p for p in path.split("/") if p]
-    return ["/".join(parts[: i + 1]) + "/" for i in range(len(parts))]
-
-
 def _candidate_endpoints(event: ReportEvent) -> list[WebhookEndpoint]:
     report = event.report
     holders: list[Agency | None] = [report.agency, report.unit]
     if report.status in TARGET_VERIFY_STATUSES:
         holders.append(report.target_agency)
-    prefixes = {p for a in holders if a is not None and a.path for p in _prefixes(a.path)}
-    if not prefixes:
+    # Each holder and the agencies above it (read from its path, no query).
+    agency_ids = {pk for a in holders if a is not None for pk in [*agency_ancestor_ids(a), a.pk]}
+    if not agency_ids:
         return []
     return list(
-        WebhookEndpoint.objects.filter(is_active=True, agency__path__in=prefixes)
+        WebhookEndpoint.objects.filter(is_active=True, agency_id__in=agency_ids)
         .select_related("agency")
         .order_by("pk")
     )
