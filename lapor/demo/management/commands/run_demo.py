@@ -32,7 +32,6 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 # Periodic clean-ups, each run on its own every --purge-interval seconds: stale write
 # drafts (lapor.portal) and old API idempotency keys (lapor.api).
 PURGE_COMMANDS = (("purge", "purge_write_drafts"), ("api-idem", "purge_idempotency_keys"))
-PURGE_COMMAND = PURGE_COMMANDS[0][1]
 # Unless EMAIL_BACKEND says otherwise: each e-mail as a few lines (lapor.demo.mail).
 DEMO_EMAIL_BACKEND = "lapor.demo.mail.ConsoleSummaryEmailBackend"
 STOP_GRACE_SECONDS = 15.0
