@@ -238,12 +238,16 @@ def webhooks_fan_out_event(*, event_id: int) -> list[WebhookDelivery]:
     if event is None:
         return []
     made: list[WebhookDelivery] = []
+    # The gate's reads depend on the agency only: once per agency, not per endpoint.
+    payloads: dict[int, dict[str, Any] | None] = {}
     for endpoint in _candidate_endpoints(event):
         if not endpoint.wants(event.code):
             continue
-        payload = event_payload_for(
-            agency_principal(endpoint.agency), event_id=event.pk, report_id=event.report_id
-        )
+        if endpoint.agency_id not in payloads:
+            payloads[endpoint.agency_id] = event_payload_for(
+                agency_principal(endpoint.agency), event_id=event.pk, report_id=event.report_id
+            )
+        payload = payloads[endpoint.agency_id]
         if payload is None:
             continue
         with transaction.atomic():
