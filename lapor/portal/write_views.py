@@ -29,6 +29,7 @@ from lapor.agencies.selectors import agency_search, routing_suggest
 from lapor.core.exceptions import NotFound, ValidationFailed
 from lapor.regions.models import Region
 from lapor.reports.choices import Classification
+from lapor.reports.views import file_response_headers
 
 from . import drafts, selectors
 from .forms import (
@@ -290,9 +291,7 @@ def write_file_preview(request: HttpRequest, pk: int) -> FileResponse:
     except FileNotFoundError:
         raise Http404 from None
     response = FileResponse(fh, content_type="image/jpeg")
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "sandbox; default-src 'none'"
-    response["Cross-Origin-Resource-Policy"] = "same-origin"
+    file_response_headers(response)
     response["Cache-Control"] = "private, no-store"
     return response
 

@@ -40,7 +40,7 @@ def attachment_download(request: HttpRequest, pk: int) -> FileResponse:
         as_attachment=attachment.kind != AttachmentKind.IMAGE,
         filename=download_name(attachment),
     )
-    _file_headers(response)
+    file_response_headers(response)
     # Files of non-public reports must not sit in shared caches.
     response["Cache-Control"] = "private, no-store"
     return response
@@ -56,7 +56,7 @@ def attachment_thumbnail(request: HttpRequest, pk: int) -> FileResponse:
     if name is None:
         raise Http404(_("No such file."))
     response = FileResponse(attachment.file.storage.open(name, "rb"), content_type="image/jpeg")
-    _file_headers(response)
+    file_response_headers(response)
     # A thumbnail anybody may see is kept by the browser for a day (pages come back on
     # a slow connection); anything else is never stored, like the file itself.
     public = Attachment.objects.visible_to(VISITOR).filter(pk=attachment.pk).exists()
@@ -64,7 +64,9 @@ def attachment_thumbnail(request: HttpRequest, pk: int) -> FileResponse:
     return response
 
 
-def _file_headers(response: HttpResponseBase) -> None:
+def file_response_headers(response: HttpResponseBase) -> None:
+    """The headers of every served file (attachments, thumbnails, draft previews): no
+    sniffing, no scripts, not embedded elsewhere, no referrer."""
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = "sandbox; default-src 'none'"
     response["Cross-Origin-Resource-Policy"] = "same-origin"

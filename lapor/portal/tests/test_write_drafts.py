@@ -68,6 +68,9 @@ def test_an_upload_is_kept_with_a_preview_for_its_owner(client, w):
     preview = client.get(reverse("portal:write_file_preview", args=[item.pk]))
     assert preview.status_code == 200 and preview["Content-Type"] == "image/jpeg"
     assert "no-store" in preview["Cache-Control"]
+    # The headers of every served file (reports.views.file_response_headers).
+    assert preview["X-Content-Type-Options"] == "nosniff"
+    assert preview["Referrer-Policy"] == "no-referrer"
     thumb = Image.open(io.BytesIO(b"".join(preview.streaming_content)))
     assert thumb.size == (40, 30)  # small pictures stay small
     html = client.get(reverse("portal:write_files")).content.decode()
