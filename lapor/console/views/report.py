@@ -327,8 +327,10 @@ def _done_message(move: Action, report: Report, params: dict[str, Any] | None) -
         return _("Done: %(action)s.") % {"action": move.label}
     params = params or {}
     agency_id, unit_id = params.get("agency_id") or 0, params.get("unit_id") or 0
-    names: dict[int, str] = dict(
-        Agency.objects.filter(pk__in=[agency_id, unit_id]).values_list("pk", "name")
+    ids = [pk for pk in (agency_id, unit_id) if pk]
+    # Only a move that names an agency or a unit reads names (hold, archive … do not).
+    names: dict[int, str] = (
+        dict(Agency.objects.filter(pk__in=ids).values_list("pk", "name")) if ids else {}
     )
     return str(template) % {
         "id": report.tracking_id,
