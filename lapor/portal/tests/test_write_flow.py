@@ -376,6 +376,8 @@ def test_an_unknown_agency_is_refused(client, w):
     response = client.post(reverse("portal:write_agency"), {"target_agency": "999999"})
     assert response.status_code == 200
     assert 'href="#id_target_agency_0"' in response.content.decode()
+    # Nothing was stored: no draft holds the unknown agency.
+    assert not WriteDraft.objects.filter(owner=w.reporter).exists()
 
 
 def test_the_write_flow_belongs_to_its_owner(client, w):
