@@ -103,7 +103,10 @@ def _draft_data(request: HttpRequest) -> tuple[WriteDraft | None, dict[str, Any]
     return draft, dict(draft.data) if draft is not None else {}
 
 
-def _draft_for_write(request: HttpRequest) -> WriteDraft:
+def _draft_for_write(request: HttpRequest, draft: WriteDraft | None = None) -> WriteDraft:
+    """The draft already read for this request, or the principal's (made on first use)."""
+    if draft is not None:
+        return draft
     return drafts.draft_get_or_create(
         principal=request_principal(request), session_key=request.session.session_key or ""
     )
@@ -128,7 +131,7 @@ def write(request: HttpRequest) -> HttpResponse:
     comes back at the next list with its placeholder chosen (never a guess)."""
     _draft, data = _draft_data(request)
     if request.method == "POST":
-        draft = _draft_for_write(request)
+        draft = _draft_for_write(request, _draft)
         form = PlaceForm(request.POST)
         if request.POST.get("_action") == "region":
             regions = form.region_values()
@@ -305,7 +308,7 @@ def write_story(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         form = StoryForm(request.POST)
         if form.is_valid():
-            _save(request, _draft_for_write(request), form.answers())
+            _save(request, _draft_for_write(request, _draft), form.answers())
             return redirect(_next_url(request, "story"))
     else:
         form = StoryForm(initial=data)
@@ -336,7 +339,7 @@ def write_kind(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         form = KindForm(request.POST)
         if form.is_valid():
-            _save(request, _draft_for_write(request), form.answers())
+            _save(request, _draft_for_write(request, _draft), form.answers())
             return redirect(_next_url(request, "kind"))
     else:
         form = KindForm(initial=data)
@@ -409,7 +412,7 @@ def write_agency(request: HttpRequest) -> HttpResponse:
             request.POST, options=agencies["agency_options"], suggestion=agencies["suggestion"]
         )
         if request.POST.get("_action") != "search" and form.is_valid():
-            _save(request, _draft_for_write(request), form.answers())
+            _save(request, _draft_for_write(request, _draft), form.answers())
             return redirect(_next_url(request, "agency"))
         if request.POST.get("_action") == "search":
             form = AgencyForm(
@@ -455,7 +458,7 @@ def write_privacy(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         form = PrivacyForm(request.POST)
         if form.is_valid():
-            _save(request, _draft_for_write(request), form.answers())
+            _save(request, _draft_for_write(request, _draft), form.answers())
             return redirect(_next_url(request, "privacy"))
     else:
         form = PrivacyForm(initial=data)
