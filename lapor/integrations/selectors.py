@@ -36,6 +36,16 @@ def apikeys_for(principal: Principal, agency_id: int) -> QuerySet[ApiKey]:
     return ApiKey.objects.filter(agency=agency).select_related("created_by")
 
 
+def apikeys_by_agency(principal: Principal) -> list[tuple[Agency, list[ApiKey]]]:
+    """Each agency whose keys ``principal`` manages, with its keys (newest first): two
+    queries however many agencies."""
+    agencies = list(apikey_agencies_for(principal))
+    keys: dict[int, list[ApiKey]] = {agency.pk: [] for agency in agencies}
+    for key in ApiKey.objects.filter(agency_id__in=keys).select_related("created_by"):
+        keys[key.agency_id].append(key)
+    return [(agency, keys[agency.pk]) for agency in agencies]
+
+
 def apikey_get(principal: Principal, *, key_id: int) -> ApiKey:
     """One key ``principal`` manages, or ``NotFound`` (another agency's key looks like
     one that does not exist)."""

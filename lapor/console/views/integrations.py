@@ -51,10 +51,9 @@ class ApiKeyCreateForm(GovForm):
 def _agency_items(request: OfficialHttpRequest) -> list[dict[str, Any]]:
     """Per agency the principal manages keys for: the agency and its keys (the
     webhooks add their rows to each item)."""
-    principal = request_principal(request)
     return [
-        {"agency": agency, "keys": list(selectors.apikeys_for(principal, agency.pk))}
-        for agency in selectors.apikey_agencies_for(principal)
+        {"agency": agency, "keys": keys}
+        for agency, keys in selectors.apikeys_by_agency(request_principal(request))
     ]
 
 

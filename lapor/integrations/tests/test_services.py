@@ -49,6 +49,7 @@ def test_developer_and_agency_admin_manage_their_agency_keys(cast: KeyCast, who:
     actor = as_official(getattr(cast, who))
     key, _raw = services.apikey_create(actor=actor, agency_id=cast.agency.pk, name="k")
     assert list(selectors.apikeys_for(actor, cast.agency.pk)) == [key]
+    assert selectors.apikeys_by_agency(actor) == [(cast.agency, [key])]
     services.apikey_revoke(actor=actor, key_id=key.pk)
     assert ApiKey.objects.get(pk=key.pk).revoked_at is not None
 
@@ -80,6 +81,7 @@ def test_others_get_not_found_for_keys_and_revoke(cast: KeyCast, who: str) -> No
         services.apikey_revoke(actor=actor, key_id=key.pk)
     with pytest.raises(NotFound):
         selectors.apikeys_for(actor, cast.agency.pk)
+    assert all(key not in keys for _agency, keys in selectors.apikeys_by_agency(actor))
     assert ApiKey.objects.get(pk=key.pk).revoked_at is None
 
 
