@@ -25,7 +25,6 @@ from pydantic import Field
 
 from lapor.accounts.principals import Principal
 from lapor.core.exceptions import NotFound
-from lapor.integrations.auth import ApiKeyAuth
 from lapor.reports import services as report_services
 from lapor.reports.models import Report, ReportEvent
 from lapor.reports.selectors import (
@@ -35,8 +34,8 @@ from lapor.reports.selectors import (
 )
 from lapor.reports.visibility import OFFICIAL_RELATIONS, relation_of
 
+from .auth import KeyAuth
 from .changes import agency_reports_page, changes_page, event_dict
-from .ratelimit import rate_limit
 from .services import (
     agency_report_create,
     body_json,
@@ -45,15 +44,7 @@ from .services import (
     request_fingerprint,
 )
 
-
-class AgencyKeyAuth(ApiKeyAuth):
-    """The agency key, counted per key (``API_KEY_RATE_LIMIT_PER_MINUTE``)."""
-
-    def check_rate(self, request: HttpRequest, principal: Principal) -> Any:
-        rate_limit(bucket="key", identity=str(principal.key_id))
-
-
-agency_router = Router(tags=["agency"], auth=AgencyKeyAuth())
+agency_router = Router(tags=["agency"], auth=KeyAuth())
 
 Result = tuple[int, Any]
 

@@ -40,7 +40,14 @@ def api_principal(request: HttpRequest) -> Principal:
     return principal
 
 
-class OptionalKeyAuth(ApiKeyAuth):
+class KeyAuth(ApiKeyAuth):
+    """An agency key, its requests counted per key (``API_KEY_RATE_LIMIT_PER_MINUTE``)."""
+
+    def check_rate(self, request: HttpRequest, principal: Principal) -> Any:
+        rate_limit(bucket="key", identity=str(principal.key_id))
+
+
+class OptionalKeyAuth(KeyAuth):
     """The public reads: anyone may call them, an agency's app with its key.
 
     No ``Authorization`` header: the session's principal (the visitor for nobody). A
@@ -52,6 +59,3 @@ class OptionalKeyAuth(ApiKeyAuth):
         if "Authorization" not in request.headers:
             return request_principal(request)
         return super().__call__(request)
-
-    def check_rate(self, request: HttpRequest, principal: Principal) -> Any:
-        rate_limit(bucket="key", identity=str(principal.key_id))
