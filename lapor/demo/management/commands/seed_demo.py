@@ -7,12 +7,13 @@ Needs the regions and agencies: ``import_wilayah`` and ``seed_agencies`` first.
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from lapor.accounts.choices import Role
@@ -510,8 +511,11 @@ def _catch_up() -> str:
             OUTBOX_KICK_ON_COMMIT=False,  # delivered right here, no task per commit
         ):
             swept = sum(sweep_all().values())
-            # One transaction: on SQLite a commit per delivery is a disk flush each.
-            with transaction.atomic():
+            # One transaction on SQLite, where a commit per delivery is a disk flush each;
+            # not on PostgreSQL, where one subscriber's database error (no savepoint
+            # around a handler) would abort the transaction for every delivery after it.
+            one_transaction = connection.vendor == "sqlite"
+            with transaction.atomic() if one_transaction else contextlib.nullcontext():
                 while True:
                     report = outbox_drain(max_seconds=120)
                     delivered += report.claimed
