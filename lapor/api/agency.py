@@ -36,6 +36,7 @@ from lapor.reports.visibility import OFFICIAL_RELATIONS, relation_of
 
 from .auth import KeyAuth
 from .changes import agency_reports_page, changes_page, event_dict
+from .schemas import ErrorOut
 from .services import (
     agency_report_create,
     body_json,
@@ -52,24 +53,16 @@ Result = tuple[int, Any]
 # --- schemas ---------------------------------------------------------------------
 
 
-class AgencyErrorOut(Schema):
-    """The API's one error shape (``lapor.api.errors``)."""
-
-    code: str
-    message: str
-    fields: dict[str, list[str]]
-
-
 # What every endpoint may answer besides its success: no or a bad key, a report that is
 # not the agency's (or does not exist), input refused.
 ERRORS: dict[int, type[Schema]] = {
-    401: AgencyErrorOut,
-    404: AgencyErrorOut,
-    422: AgencyErrorOut,
-    429: AgencyErrorOut,
+    401: ErrorOut,
+    404: ErrorOut,
+    422: ErrorOut,
+    429: ErrorOut,
 }
 # A move may also be refused as not allowed (403) or not possible now (409).
-MOVE_ERRORS: dict[int, type[Schema]] = {**ERRORS, 403: AgencyErrorOut, 409: AgencyErrorOut}
+MOVE_ERRORS: dict[int, type[Schema]] = {**ERRORS, 403: ErrorOut, 409: ErrorOut}
 
 
 class AgencyContactIn(Schema):
