@@ -442,17 +442,18 @@ def default_worker_id() -> str:
     return f"{socket.gethostname()}:{os.getpid()}:{threading.get_ident()}"[:100]
 
 
-def outbox_backoff(attempts: int) -> timedelta:
+def outbox_backoff(attempts: int, *, jitter: bool = True) -> timedelta:
     """How long to wait after the ``attempts``-th failed try.
 
     ``base * 2**(attempts-1)``, capped, then shortened by up to ``JITTER`` of itself so
     that messages which failed together (a mail server outage) do not retry together.
+    Without ``jitter``: the longest the wait can be (the latest the next try is due).
     """
     base = float(_setting("OUTBOX_BACKOFF_BASE_SECONDS", 30))
     cap = float(_setting("OUTBOX_BACKOFF_CAP_SECONDS", 6 * 3600))
-    jitter = float(_setting("OUTBOX_BACKOFF_JITTER", 0.2))
     delay = min(cap, base * 2 ** max(0, min(attempts - 1, 62)))
-    delay *= 1 - jitter * random.random()
+    if jitter:
+        delay *= 1 - float(_setting("OUTBOX_BACKOFF_JITTER", 0.2)) * random.random()
     return timedelta(seconds=delay)
 
 

@@ -18,7 +18,6 @@ Delivery is two outbox hops, so that one endpoint never waits on another:
 from __future__ import annotations
 
 import json
-from datetime import timedelta
 from typing import Any
 
 from django.conf import settings
@@ -31,7 +30,7 @@ from lapor.accounts.principals import Principal, principal_for_agency_key
 from lapor.agencies.models import Agency
 from lapor.agencies.selectors import agency_ancestor_ids
 from lapor.core.exceptions import NotFound, ValidationFailed
-from lapor.core.outbox import OutboxPermanentError, outbox_publish
+from lapor.core.outbox import OutboxPermanentError, outbox_backoff, outbox_publish
 from lapor.reports.events import EVENT_TYPES, event_label
 from lapor.reports.models import ReportEvent
 from lapor.reports.selectors import (
@@ -273,14 +272,6 @@ def webhooks_fan_out_event(*, event_id: int) -> list[WebhookDelivery]:
 # --- one try --------------------------------------------------------------------------
 
 
-def _next_try_by(attempt: int) -> timedelta:
-    # The outbox's backoff before jitter (which only shortens it): the latest the next
-    # try is due.
-    base = float(getattr(settings, "OUTBOX_BACKOFF_BASE_SECONDS", 30))
-    cap = float(getattr(settings, "OUTBOX_BACKOFF_CAP_SECONDS", 6 * 3600))
-    return timedelta(seconds=min(cap, base * 2 ** max(0, min(attempt - 1, 62))))
-
-
 def _record(delivery_id: int, **changes: Any) -> None:
     WebhookDelivery.objects.filter(pk=delivery_id).update(
         attempts=F("attempts") + 1, updated_at=timezone.now(), **changes
@@ -329,7 +320,9 @@ def webhook_deliver(*, delivery_id: int, attempt: int, max_attempts: int) -> Non
             last_status_code=failed.status if failed else None,
             last_error=(str(exc) if failed else f"{type(exc).__name__}: {exc}")[:ERROR_LIMIT],
             duration_ms=failed.duration_ms if failed else None,
-            next_attempt_at=None if last else timezone.now() + _next_try_by(attempt),
+            next_attempt_at=None
+            if last
+            else timezone.now() + outbox_backoff(attempt, jitter=False),
         )
         raise
     _record(
