@@ -42,8 +42,11 @@ from django.utils.translation import gettext_lazy as _
 from lapor.accounts.principals import Principal
 from lapor.core.exceptions import ValidationFailed
 from lapor.reports.models import Report, ReportEvent
-from lapor.reports.selectors import event_actor_label_for, events_related_to
-from lapor.reports.visibility import related_q
+from lapor.reports.selectors import (
+    event_actor_label_for,
+    events_related_to,
+    reports_related_to,
+)
 
 GAP_TTL = timedelta(minutes=10)
 # How many event ids (of all agencies) one page looks at, at most.
@@ -188,11 +191,8 @@ def agency_reports_page(
     """The reports handled in the key's subtree (what its officials' inbox reads),
     most recently changed last, with a keyset cursor: ``(updated_at, id)`` of the last
     one, so that a report changing while the client pages comes round again."""
-    q = related_q(principal)
-    if q is None:
-        return [], None
     limit = max(1, min(limit, PAGE_MAX))
-    qs = Report.objects.visible_to(principal).filter(q)
+    qs = reports_related_to(principal)
     if status:
         qs = qs.filter(status=status)
     if updated_since is not None:

@@ -204,6 +204,15 @@ def report_events_visible_to(principal: Principal, report: Report) -> QuerySet[R
     )
 
 
+def reports_related_to(principal: Principal) -> QuerySet[Report]:
+    """The reports ``principal`` reads *as an official* (for an agency's key: the
+    reports its subtree handles), not the public ones of others (the agency apps' list)."""
+    q = related_q(principal)
+    if q is None:
+        return Report.objects.none()
+    return Report.objects.all() if q is ALL else Report.objects.filter(q)
+
+
 def events_related_to(principal: Principal) -> QuerySet[ReportEvent]:
     """Every event of the reports ``principal`` reads *as an official* (for an agency's
     key: the reports its subtree handles), every visibility, and none of the public
